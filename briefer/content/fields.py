@@ -1,0 +1,200 @@
+"""Typed reading of located YAML values: each accessor checks and reports, never raises.
+
+A missing or wrong value is recorded as a Problem at its place and a harmless default is
+returned, so one pass finds every problem in a file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+
+from briefer.content.inline import InlineError, offset_to_line_col, parse_inline
+from briefer.content.located import LDict, LList, LScalar, LStr, Where
+from briefer.content.model import Text
+from briefer.content.problems import Problems
+
+ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
+
+
+def _type_name(value: object) -> str:
+    if isinstance(value, LDict):
+        return "a mapping"
+    if isinstance(value, LList):
+        return "a list"
+    if isinstance(value, LStr):
+        return "text"
+    if isinstance(value, LScalar):
+        inner = value.value
+        if inner is None:
+            return "empty"
+        if isinstance(inner, bool):
+            return "true/false"
+        if isinstance(inner, int | float):
+            return "a number"
+        if isinstance(inner, dt.date):
+            return "a date"
+    return type(value).__name__
+
+
+class Record:
+    """One YAML mapping read against a set of allowed keys."""
+
+    def __init__(
+        self,
+        value: object,
+        where: Where,
+        what: str,
+        problems: Problems,
+        required: Iterable[str] = (),
+        optional: Iterable[str] = (),
+    ) -> None:
+        self.problems = problems
+        self.what = what
+        self.ok = isinstance(value, LDict)
+        self.data: LDict = value if isinstance(value, LDict) else LDict()
+        self.where = getattr(value, "where", where)
+        if not self.ok:
+            problems.error(self.where, f"{what} must be a mapping (key: value), not {_type_name(value)}")
+            self.data.key_where = {}
+            return
+        required = tuple(required)
+        allowed = set(required) | set(optional)
+        for key in self.data:
+            if key not in allowed:
+                choices = ", ".join(sorted(allowed))
+                problems.error(
+                    self.data.key_where[key], f"unknown key {key!r} in {what} (allowed: {choices})"
+                )
+        for key in required:
+            if key not in self.data:
+                problems.error(self.where, f"{what} is missing the required key {key!r}")
+
+    def has(self, key: str) -> bool:
+        return key in self.data
+
+    def place(self, key: str) -> Where:
+        value = self.data.get(key)
+        return getattr(value, "where", self.data.key_where.get(key, self.where))
+
+    def raw(self, key: str) -> object:
+        return self.data.get(key)
+
+    def text(self, key: str, default: str = "") -> str:
+        """A plain string field; numbers and dates are accepted and printed as written."""
+        value = self.data.get(key)
+        if value is None:
+            return default
+        if isinstance(value, LStr):
+            if not value.strip():
+                self.problems.error(value.where, f"{key!r} in {self.what} is empty")
+            return str(value).strip()
+        if isinstance(value, LScalar) and value.value is None:
+            self.problems.error(value.where, f"{key!r} in {self.what} is empty")
+            return default
+        if isinstance(value, LScalar) and not isinstance(value.value, bool):
+            inner = value.value
+            return inner.isoformat() if isinstance(inner, dt.date) else str(inner)
+        self.problems.error(
+            self.place(key), f"{key!r} in {self.what} must be text, not {_type_name(value)}"
+        )
+        return default
+
+    def ident(self, key: str, pattern: re.Pattern[str] = ID_RE, kind: str = "an id") -> str:
+        value = self.text(key)
+        if value and not pattern.match(value):
+            self.problems.error(self.place(key), f"{key!r} must be {kind}, got {value!r}")
+        return value
+
+    def integer(self, key: str, default: int = 0) -> int:
+        value = self.data.get(key)
+        if value is None:
+            return default
+        if isinstance(value, LScalar) and isinstance(value.value, int) and not isinstance(value.value, bool):
+            return value.value
+        self.problems.error(self.place(key), f"{key!r} in {self.what} must be a whole number")
+        return default
+
+    def date(self, key: str) -> str:
+        """An ISO date (YYYY-MM-DD), returned as written."""
+        value = self.data.get(key)
+        if value is None:
+            return ""
+        if isinstance(value, LScalar) and isinstance(value.value, dt.date):
+            return value.value.isoformat()
+        if isinstance(value, LStr):
+            try:
+                return dt.date.fromisoformat(str(value)).isoformat()
+            except ValueError:
+                pass
+        self.problems.error(
+            self.place(key), f"{key!r} must be a date written YYYY-MM-DD, got {_show(value)}"
+        )
+        return ""
+
+    def inline(self, key: str, *, cites: bool = False, notes: bool = True) -> Text:
+        value = self.data.get(key)
+        if value is None:
+            return ()
+        return read_inline(value, self.place(key), f"{key!r} in {self.what}", self.problems, cites, notes)
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        """A list of plain strings (ids, names); a single string is taken as a list of one."""
+        value = self.data.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, LStr):
+            return (str(value).strip(),)
+        if not isinstance(value, LList):
+            self.problems.error(self.place(key), f"{key!r} in {self.what} must be a list")
+            return ()
+        out = []
+        for item in value:
+            if isinstance(item, LStr) and item.strip():
+                out.append(str(item).strip())
+            else:
+                self.problems.error(
+                    getattr(item, "where", value.where),
+                    f"items of {key!r} must be text, not {_type_name(item)}",
+                )
+        return tuple(out)
+
+    def items(self, key: str) -> Iterator[tuple[object, Where]]:
+        """The items of a list field with their places."""
+        value = self.data.get(key)
+        if value is None:
+            return
+        if not isinstance(value, LList):
+            self.problems.error(self.place(key), f"{key!r} in {self.what} must be a list")
+            return
+        for item in value:
+            yield item, getattr(item, "where", value.where)
+
+
+def _show(value: object) -> str:
+    if isinstance(value, LScalar):
+        return repr(value.value)
+    return repr(str(value)) if isinstance(value, str) else _type_name(value)
+
+
+def read_inline(
+    value: object, where: Where, what: str, problems: Problems, cites: bool = False, notes: bool = True
+) -> Text:
+    if not isinstance(value, LStr):
+        if isinstance(value, LScalar) and value.value is not None and not isinstance(value.value, bool):
+            return parse_inline(str(value.value))
+        problems.error(where, f"{what} must be text, not {_type_name(value)}")
+        return ()
+    if not value.strip():
+        problems.error(where, f"{what} is empty")
+        return ()
+    try:
+        return parse_inline(str(value).strip(), allow_cites=cites, allow_notes=notes)
+    except InlineError as exc:
+        stripped = str(value).strip()
+        line, col = offset_to_line_col(stripped, exc.offset)
+        near = stripped[max(0, exc.offset - 20) : exc.offset + 20].replace("\n", " ")
+        problems.error(where, f"{what}: {exc} (near “{near}”, text line {line + 1})")
+        return ()

@@ -1,0 +1,191 @@
+"""The brief: a tailored document with every decision made, ready for layout.
+
+Renderers (PDF, Markdown) read only this model. Imports the content model's inline types.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefer.content.model import Span
+
+
+@dataclass(frozen=True, slots=True)
+class NoteMark:
+    """The marker of brief note `number` (1..n in reading order)."""
+
+    number: int
+
+
+BriefInline = Span | NoteMark
+BriefText = tuple[BriefInline, ...]
+
+
+def brief_plain(text: BriefText) -> str:
+    return "".join(p.text for p in text if isinstance(p, Span))
+
+
+# --- blocks ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class BParagraph:
+    id: str
+    text: BriefText
+    emphasised: bool = False  # about a focus country
+
+
+@dataclass(frozen=True, slots=True)
+class BDefinition:
+    id: str
+    term: str
+    text: BriefText
+    emphasised: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class BSidebar:
+    id: str
+    title: str
+    paragraphs: tuple[BriefText, ...]
+    emphasised: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class BPullQuote:
+    id: str
+    text: BriefText
+    emphasised: bool = False
+
+
+BBlock = BParagraph | BDefinition | BSidebar | BPullQuote
+
+
+def bblock_texts(block: BBlock) -> tuple[BriefText, ...]:
+    if isinstance(block, BSidebar):
+        return block.paragraphs
+    return (block.text,)
+
+
+# --- parts: what the body is made of, in order -------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class KeyMessagesPart:
+    """The audience's framing introduction, key messages and asks."""
+
+    id: str  # "key-messages"
+    audience_id: str
+    audience_name: str
+    introduction: BriefText
+    messages: tuple[BriefText, ...]
+    asks_title: str = ""
+    asks: tuple[BriefText, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TreatyRow:
+    treaty: str  # the treaty's short name, e.g. "APMBC"
+    treaty_name: str
+    status: BriefText  # status line, ending in the note mark of its sources
+    dates: tuple[tuple[str, str], ...] = ()  # (label, human date), e.g. ("Joined", "9 January 2012")
+
+
+@dataclass(frozen=True, slots=True)
+class CountryBox:
+    id: str  # "country-FI"
+    code: str
+    name: str
+    treaties: tuple[TreatyRow, ...]
+    facts: tuple[BriefText, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ComparisonTable:
+    """Status of two or more focus countries side by side: one row a country."""
+
+    id: str  # "country-comparison"
+    headers: tuple[str, ...]  # "Country", then one per treaty short name
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SectionPart:
+    id: str  # the section id
+    title: str
+    blocks: tuple[BBlock, ...]
+    attribution: str = ""
+
+
+Part = KeyMessagesPart | CountryBox | ComparisonTable | SectionPart
+
+
+# --- notes and sources ----------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class BriefNote:
+    number: int
+    text: BriefText  # final text: citations resolved to full, short, Ibid. or see-note forms
+    carrier: str  # id of the block or part whose text carries the marker
+    source_ids: tuple[str, ...]
+    origin: str  # the report note id, or "country:FI:fact:2" style for generated notes
+
+
+@dataclass(frozen=True, slots=True)
+class SourceEntry:
+    id: str
+    text: BriefText  # the full reference
+
+
+# --- the brief --------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedFor:
+    recipient: str = ""
+    meeting: str = ""
+    place: str = ""
+    date: str = ""
+    organisation: str = ""
+
+    def line(self) -> str:
+        """One line for the footer and cover: the filled fields joined."""
+        fields = (self.recipient, self.organisation, self.meeting, self.place, self.date)
+        return " · ".join(f for f in fields if f)
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    page_size: str = "a4"  # "a4" | "letter"
+    large_print: bool = False
+    grayscale: bool = False
+    watermark: str = ""
+    notes: str = "bottom"  # "bottom" | "end"
+    cover: bool = True
+    contents: bool = True  # shown only when the brief has three or more sections
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    title: str
+    subtitle: str
+    short_title: str
+    authors: tuple[str, ...]
+    publisher: str
+    year: int
+    language: str
+    report_citation: BriefText
+    audience_name: str  # "" for no audience
+    country_names: tuple[str, ...]
+    prepared_for: PreparedFor
+    cover_note: str
+    layout: Layout
+    parts: tuple[Part, ...]
+    notes: tuple[BriefNote, ...]
+    sources: tuple[SourceEntry, ...]
+    recipe_yaml: str  # the recipe that made this brief, embedded in exports
+
+    @property
+    def sections(self) -> tuple[SectionPart, ...]:
+        return tuple(p for p in self.parts if isinstance(p, SectionPart))
