@@ -15,6 +15,8 @@ from pathlib import Path
 from briefer.content.load import check_report
 from briefer.content.model import Report
 from briefer.content.problems import ContentError
+from briefer.output import OutputError
+from briefer.tailor.recipe_check import RecipeError
 
 COMMANDS = ("validate", "list", "build", "batch")
 
@@ -150,9 +152,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         errors = sum(1 for p in exc.problems if not p.warning)
-        print(f"briefer: {errors} error(s) in the content", file=sys.stderr)
+        where = "the recipe" if isinstance(exc, RecipeError) else "the content"
+        print(f"briefer: {errors} error(s) in {where}", file=sys.stderr)
         return 2
-    except UsageError as exc:
+    except (UsageError, OutputError) as exc:
         print(f"briefer: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -21,7 +21,8 @@ class Where:
     col: int  # 1-based
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}"
+        # line 0: a value that did not come from a file (a command-line option)
+        return f"{self.file}:{self.line}:{self.col}" if self.line else self.file
 
 
 class LDict(dict):  # type: ignore[type-arg]

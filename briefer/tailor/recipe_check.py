@@ -1,0 +1,58 @@
+"""Check a recipe's choices against a report; every unknown id is named with the valid choices."""
+
+from __future__ import annotations
+
+from briefer.content.located import Where
+from briefer.content.model import Report
+from briefer.content.problems import ContentError, Problems
+from briefer.tailor.recipe import CITATION_STYLES, NOTE_PLACEMENTS, PAGE_SIZES, Recipe
+
+
+class RecipeError(ContentError):
+    """A recipe that does not fit the report or the format; carries every problem found."""
+
+
+def _choices(values: list[str]) -> str:
+    return ", ".join(values) if values else "none"
+
+
+def check_recipe(recipe: Recipe, report: Report, origin: str = "recipe") -> None:
+    p = Problems()
+    here = Where(origin, 0, 0)
+    section_ids = [s.id for s in report.sections]
+    if recipe.sections is not None:
+        if not recipe.sections:
+            p.error(here, "the recipe chooses no sections; choose at least one")
+        seen: set[str] = set()
+        for section_id in recipe.sections:
+            if section_id not in section_ids:
+                p.error(here, f"unknown section {section_id!r} (valid: {_choices(section_ids)})")
+            elif section_id in seen:
+                p.error(here, f"section {section_id!r} is chosen twice")
+            seen.add(section_id)
+    block_ids = [b.id for s in report.sections for b in s.blocks]
+    for block_id in recipe.exclude_blocks:
+        if block_id not in block_ids:
+            p.error(here, f"unknown block {block_id!r} to leave out (blocks are listed by `briefer list sections`)")
+    if recipe.audience is not None and not report.has("audience", recipe.audience):
+        p.error(
+            here,
+            f"unknown audience {recipe.audience!r} (valid: {_choices([a.id for a in report.audiences])})",
+        )
+    codes = [c.code for c in report.countries]
+    for code in recipe.countries:
+        if code not in codes:
+            p.error(here, f"unknown country {code!r} (valid: {_choices(codes)})")
+    if len(set(recipe.countries)) != len(recipe.countries):
+        p.error(here, "a country is chosen twice")
+    for value, valid, what in (
+        (recipe.page_size, PAGE_SIZES, "page size"),
+        (recipe.notes, NOTE_PLACEMENTS, "notes placement"),
+        (recipe.repeat_citations, CITATION_STYLES, "citation style"),
+    ):
+        if value not in valid:
+            p.error(here, f"unknown {what} {value!r} (valid: {_choices(list(valid))})")
+    if len(recipe.watermark) > 40:
+        p.error(here, "the watermark is longer than 40 characters; use a word or two")
+    if p.errors:
+        raise RecipeError(p.items)
