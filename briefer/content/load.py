@@ -107,7 +107,7 @@ class _Loader:
     def run(self) -> tuple[Report | None, list[Problem]]:
         root = self.root
         if not root.is_dir():
-            self.p.error(Where(str(root), 1, 1), "content folder not found")
+            self.p.error(Where(str(root), 0, 0), "content folder not found")
             return None, self.p.items
         meta = self.load_meta(root / "report.yaml")
         sections = self.load_sections(root / "sections")

@@ -103,8 +103,9 @@ def _part(part: Part) -> list[str]:
             dates = "; ".join(f"{label}: {escape(value)}" for label, value in row.dates)
             lines.append(f"- **{escape(row.treaty_name)}:** {inline(row.status)}" + (f" ({dates})" if dates else ""))
         lines.append("")
-        lines += [f"- {inline(fact)}" for fact in part.facts]
-        return lines + [""]
+        if part.facts:
+            lines += [f"- {inline(fact)}" for fact in part.facts] + [""]
+        return lines
     if isinstance(part, ComparisonTable):
         head = "| " + " | ".join(escape(h) for h in part.headers) + " |"
         rule = "|" + "|".join("---" for _ in part.headers) + "|"

@@ -86,8 +86,8 @@ def resolve_notes(report: Report, pending: list[PendingNote], style: str) -> tup
             )
             if part.source_id not in first_note or style == "full":
                 printed = full_reference(source, locator)
-            elif style == "ibid" and previous_sources == (part.source_id,) and prefix_first:
-                same = locator == last_locator.get(part.source_id, "")
+            elif style == "ibid" and _ibid_true(part, previous_sources, last_locator, prefix_first):
+                same = locator == last_locator[part.source_id]
                 printed = ibid("" if same else locator, lower=bool(part.prefix))
             elif style == "see-note":
                 printed = see_note(source, first_note[part.source_id], locator)
@@ -114,6 +114,14 @@ def resolve_notes(report: Report, pending: list[PendingNote], style: str) -> tup
     return tuple(notes)
 
 
+def _ibid_true(part: Cite, previous: tuple[str, ...], last_locator: dict[str, str], first: bool) -> bool:
+    """Ibid. only where the note before cites this source alone, and the reference stays exact:
+    a bare "Ibid." after a page-specific note would point at that page."""
+    if previous != (part.source_id,) or not first:
+        return False
+    return bool(part.locator) or not last_locator.get(part.source_id)
+
+
 def _needs_stop(printed: tuple[Span, ...], following: object) -> bool:
     """A citation ends with a full stop unless punctuation follows it or it already has one."""
     if ends_sentence(printed):
@@ -122,5 +130,5 @@ def _needs_stop(printed: tuple[Span, ...], following: object) -> bool:
         return True
     if isinstance(following, Span):
         stripped = following.text.lstrip()
-        return not stripped or not stripped[0] in ",;:.)]"
+        return not stripped or stripped[0] not in ",;:.)]"
     return False

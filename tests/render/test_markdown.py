@@ -1,0 +1,83 @@
+"""Markdown output: Pandoc-style notes, text as typed, the same options as the PDF."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from briefer.content.model import Report
+from briefer.render.markdown import render_markdown
+from briefer.tailor.brief import PreparedFor
+from briefer.tailor.recipe import Recipe
+from briefer.tailor.recipe_file import save_recipe
+from briefer.tailor.tailor import tailor
+
+from ..conftest import MINI
+
+
+def test_markers_and_definitions_match(report: Report) -> None:
+    text = render_markdown(tailor(report, Recipe(audience="parliamentarians", countries=("FI", "UA"))))
+    body, _, _ = text.partition("\n[^1]: ")
+    markers = [int(n) for n in re.findall(r"\[\^(\d+)\](?!:)", body)]
+    definitions = [int(n) for n in re.findall(r"^\[\^(\d+)\]:", text, flags=re.M)]
+    assert markers == list(range(1, len(markers) + 1))
+    assert definitions == markers
+
+
+def test_whole_report_headings_and_sources(report: Report) -> None:
+    text = render_markdown(tailor(report, Recipe()))
+    for section in report.sections:
+        assert f"\n## {section.title.replace('[', chr(92) + '[')}\n" in text
+    assert "\n## Sources\n" in text
+    assert "**There is still no such thing as a “smart” anti-personnel mine.**" in text
+
+
+def test_markup_like_text_is_escaped(mini_report: Report) -> None:
+    recipe = Recipe(prepared_for=PreparedFor(recipient="<b>R&D</b> *x* [^9]"))
+    text = render_markdown(tailor(mini_report, recipe))
+    assert r"Prepared for \<b\>R&D\</b\> \*x\* \[^9\]" in text
+    assert r"“R&D \<and\> more”" in text
+
+
+def test_no_notes_no_notes_section(report: Report) -> None:
+    text = render_markdown(tailor(report, Recipe(sections=("foreword",), notes="end")))
+    assert "[^" not in text
+    assert "## Notes" not in text
+
+
+def test_endnotes_heading(report: Report) -> None:
+    text = render_markdown(tailor(report, Recipe(sections=("introduction",), notes="end")))
+    assert "\n## Notes\n" in text
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "briefer", *args], capture_output=True, text=True)
+
+
+def test_cli_build_markdown_options_override_recipe(tmp_path: Path) -> None:
+    recipe = tmp_path / "r.yaml"
+    save_recipe(Recipe(sections=("summary",), audience="ministers"), recipe)
+    out = tmp_path / "brief.md"
+    done = run_cli("build", "--content", str(MINI), "--recipe", str(recipe), "--sections", "cases",
+                   "--country", "ua", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "## Two cases" in text and "## Summary" not in text
+    assert "Key messages for Ministers" in text
+    assert "Country focus: Ukraine" in text
+
+
+def test_cli_build_errors_exit_2_and_keep_existing_file(tmp_path: Path) -> None:
+    out = tmp_path / "brief.md"
+    out.write_text("good", encoding="utf-8")
+    bad = run_cli("build", "--content", str(MINI), "--audience", "nobody", "-o", str(out))
+    assert bad.returncode == 2
+    assert "unknown audience 'nobody' (valid: ministers)" in bad.stderr
+    assert out.read_text(encoding="utf-8") == "good"
+    nowhere = run_cli("build", "--content", str(MINI), "-o", str(tmp_path / "missing" / "b.md"))
+    assert nowhere.returncode == 2 and "does not exist" in nowhere.stderr
+    odd = run_cli("build", "--content", str(MINI), "-o", str(tmp_path / "b.docx"))
+    assert odd.returncode == 2 and "use a .pdf or .md" in odd.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.md"]

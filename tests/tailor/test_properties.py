@@ -1,0 +1,83 @@
+"""Property tests: for any choice of sections, order, audience and countries, notes are right."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from briefer.content.model import Report
+from briefer.tailor.recipe import Recipe
+from briefer.tailor.tailor import tailor
+
+from ..conftest import CONTENT
+from .helpers import marks_in_order, note_text
+
+_REPORT: Report | None = None
+
+
+def real_report() -> Report:
+    global _REPORT
+    if _REPORT is None:
+        from briefer.content.load import load_report
+
+        _REPORT = load_report(CONTENT)
+    return _REPORT
+
+
+@st.composite
+def recipes(draw: st.DrawFn) -> Recipe:
+    report = real_report()
+    sections = draw(st.permutations([s.id for s in report.sections]))
+    count = draw(st.integers(min_value=1, max_value=len(sections)))
+    audience = draw(st.none() | st.sampled_from([a.id for a in report.audiences]))
+    countries = draw(st.lists(st.sampled_from([c.code for c in report.countries]), unique=True, max_size=4))
+    style = draw(st.sampled_from(["ibid", "short", "full", "see-note"]))
+    return Recipe(
+        sections=tuple(sections[:count]),
+        audience=audience,
+        countries=tuple(countries),
+        repeat_citations=style,
+        key_messages=draw(st.booleans()),
+        country_boxes=draw(st.booleans()),
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(recipe=recipes())
+def test_notes_numbered_in_reading_order_one_to_one(recipe: Recipe) -> None:
+    brief = tailor(real_report(), recipe)
+    marks = marks_in_order(brief)
+    assert [number for number, _ in marks] == list(range(1, len(brief.notes) + 1))
+    assert [n.number for n in brief.notes] == list(range(1, len(brief.notes) + 1))
+    for number, carrier in marks:
+        assert brief.notes[number - 1].carrier == carrier
+
+
+@settings(max_examples=150, deadline=None)
+@given(recipe=recipes())
+def test_every_ibid_follows_a_note_citing_only_that_source(recipe: Recipe) -> None:
+    brief = tailor(real_report(), recipe)
+    for note in brief.notes:
+        text = note_text(brief, note.number)
+        if "ibid." in text.lower():
+            assert recipe.repeat_citations == "ibid"
+            assert note.number > 1
+            previous = brief.notes[note.number - 2]
+            assert len(previous.source_ids) == 1
+            assert note.source_ids[0] == previous.source_ids[0]
+
+
+@settings(max_examples=100, deadline=None)
+@given(recipe=recipes())
+def test_first_citation_of_each_source_is_full(recipe: Recipe) -> None:
+    report = real_report()
+    brief = tailor(report, recipe)
+    seen: set[str] = set()
+    for note in brief.notes:
+        text = note_text(brief, note.number)
+        for source_id in note.source_ids:
+            if source_id not in seen:
+                source = report.source(source_id)
+                assert (source.title or source.url) in text
+            seen.add(source_id)
+    assert {s.id for s in brief.sources} == seen
