@@ -88,7 +88,7 @@ def parse_located(text: str, display: str) -> Located | None:
         node = loader.get_single_node()
         if node is None:
             return None
-        return _convert(node, loader, display, depth=0)
+        return _convert(node, loader, display, depth=0, budget=[_MAX_NODES])
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Where(display, mark.line + 1, mark.column + 1) if mark else Where(display, 1, 1)
@@ -103,12 +103,17 @@ def parse_located(text: str, display: str) -> Located | None:
 
 
 _MAX_DEPTH = 100
+# Aliases can make a small file expand enormously ("billion laughs"); no content needs this many.
+_MAX_NODES = 200_000
 
 
-def _convert(node: yaml.Node, loader: yaml.SafeLoader, display: str, depth: int) -> Located:
+def _convert(node: yaml.Node, loader: yaml.SafeLoader, display: str, depth: int, budget: list[int]) -> Located:
     where = Where(display, node.start_mark.line + 1, node.start_mark.column + 1)
     if depth > _MAX_DEPTH:
         raise YamlError(where, "YAML nested too deeply")
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise YamlError(where, "YAML expands to too many values (aliases repeated too often?)")
     if isinstance(node, yaml.MappingNode):
         result = LDict()
         result.where = where
@@ -122,10 +127,10 @@ def _convert(node: yaml.Node, loader: yaml.SafeLoader, display: str, depth: int)
             if key in result:
                 raise YamlError(key_where, f"key {key!r} appears twice in this mapping")
             result.key_where[key] = key_where
-            result[key] = _convert(value_node, loader, display, depth + 1)
+            result[key] = _convert(value_node, loader, display, depth + 1, budget)
         return result
     if isinstance(node, yaml.SequenceNode):
-        items = LList(_convert(item, loader, display, depth + 1) for item in node.value)
+        items = LList(_convert(item, loader, display, depth + 1, budget) for item in node.value)
         items.where = where
         return items
     value = loader.construct_object(node)

@@ -192,3 +192,17 @@ def test_arbitrary_yaml_gives_our_errors(mini: Path, target: str, value: object)
     report, problems = check_report(mini)
     if report is None:
         assert any(not p.warning for p in problems)
+
+
+def test_alias_bomb_is_refused_quickly(mini: Path) -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 9)]
+    (mini / "countries.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    errors = errors_of(mini)
+    assert any("countries.yaml" in e and "too many values" in e for e in errors)
+
+
+def test_deep_nesting_is_refused(mini: Path) -> None:
+    (mini / "audiences.yaml").write_text("a: " + "[" * 500 + "]" * 500 + "\n", encoding="utf-8")
+    errors = errors_of(mini)
+    assert any("audiences.yaml" in e and ("nested too deeply" in e or "YAML" in e) for e in errors)
