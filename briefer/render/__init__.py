@@ -1,0 +1,1 @@
+"""Renderers: a Brief to PDF (pdf.py) or Markdown (markdown.py). Never imports Qt."""

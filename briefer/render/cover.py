@@ -1,0 +1,142 @@
+"""The cover page, the cover-note page, and the title block a brief without a cover opens with.
+
+Imports ReportLab, the brief model and briefer.render modules.
+"""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table
+
+from briefer.render.boxes import Box, BoxStyle, Rule
+from briefer.render.markup import escape, inline_markup
+from briefer.render.styles import Styles, table_style
+from briefer.tailor.brief import Brief
+
+
+class BottomAligned(Flowable):
+    """Takes the rest of the frame and draws its content at the bottom of it."""
+
+    def __init__(self, content: Flowable) -> None:
+        super().__init__()
+        self.content = content
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        _, self._content_height = self.content.wrap(availWidth, availHeight)
+        self.width, self.height = availWidth, max(availHeight, self._content_height)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.content.drawOn(self.canv, 0, 0)
+
+
+def audience_line(brief: Brief) -> str:
+    """The line "Briefing for <audience>"; empty for a brief without an audience."""
+    return f"Briefing for {brief.audience_name}" if brief.audience_name else ""
+
+
+def _prepared_rows(brief: Brief) -> list[tuple[str, str]]:
+    p = brief.prepared_for
+    rows = [
+        ("Prepared for", p.recipient),
+        ("Organisation", p.organisation),
+        ("Meeting", p.meeting),
+        ("Place", p.place),
+        ("Date", p.date),
+    ]
+    return [(label, value) for label, value in rows if value]
+
+
+def _facts_table(rows: list[tuple[str, str]], styles: Styles, width: float) -> Table:
+    label_width = width * 0.24
+    data = [
+        [Paragraph(escape(label.upper()), styles.cover_label), Paragraph(escape(value), styles.cover_value)]
+        for label, value in rows
+    ]
+    table = Table(data, colWidths=[label_width, width - label_width], hAlign="LEFT")
+    table.setStyle(
+        table_style(
+            styles,
+            [
+                ("VALIGN", (0, 0), (-1, -1), "BASELINE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, styles.palette.rule),
+            ],
+        )
+    )
+    return table
+
+
+def cover_flowables(brief: Brief, styles: Styles) -> list[Flowable]:
+    """The cover: a band with the title, then audience, countries, prepared-for and credits."""
+    m, palette = styles.metrics, styles.palette
+    scale = m.body_size / 10.5
+    band_content: list[Flowable] = [
+        Paragraph(escape(brief.publisher.upper()), styles.cover_kicker),
+        Paragraph(escape(brief.title), styles.cover_title),
+    ]
+    if brief.subtitle:
+        band_content.append(Paragraph(escape(brief.subtitle), styles.cover_subtitle))
+    band = Box(
+        band_content,
+        BoxStyle(background=palette.accent, padding=(72 * scale, m.right, 40 * scale, m.left)),
+    )
+    inner: list[Flowable] = [Spacer(1, 30 * scale)]
+    if brief.audience_name:
+        inner.append(Paragraph(escape(audience_line(brief)), styles.cover_audience))
+    rows = []
+    if brief.country_names:
+        rows.append(("Country focus", ", ".join(brief.country_names)))
+    rows += _prepared_rows(brief)
+    if rows:
+        inner += [Spacer(1, 12 * scale), _facts_table(rows, styles, m.frame_width)]
+    credits: list[Flowable] = [
+        Paragraph("BASED ON THE REPORT", styles.cover_label),
+        Spacer(1, 3),
+        Paragraph(inline_markup(brief.report_citation), styles.cover_value),
+    ]
+    if brief.authors:
+        credits += [
+            Spacer(1, 8 * scale),
+            Paragraph("WRITTEN BY", styles.cover_label),
+            Spacer(1, 3),
+            Paragraph(escape(_join_names(brief.authors)), styles.cover_value),
+        ]
+    credits_box = Box(credits, BoxStyle(top=Rule(1.0, palette.accent), padding=(10 * scale, 0, 0, 0)))
+    margins = BoxStyle(padding=(0, m.right, 0, m.left))
+    foot = Box([credits_box], BoxStyle(padding=(0, m.right, m.bottom * 0.8, m.left)))
+    return [band, Box(inner, margins), BottomAligned(foot)]
+
+
+def _join_names(names: tuple[str, ...]) -> str:
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def title_block(brief: Brief, styles: Styles) -> list[Flowable]:
+    """The opening of a brief without a cover: title, subtitle and one line of particulars."""
+    story: list[Flowable] = [Paragraph(escape(brief.title), styles.title)]
+    if brief.subtitle:
+        story.append(Paragraph(escape(brief.subtitle), styles.subtitle))
+    facts = [audience_line(brief)] if brief.audience_name else []
+    if brief.country_names:
+        facts.append("Country focus: " + ", ".join(brief.country_names))
+    prepared = brief.prepared_for.line()
+    if prepared:
+        facts.append(f"Prepared for {prepared}")
+    lines = [escape(f) for f in facts] + ["Based on " + inline_markup(brief.report_citation)]
+    story.append(Paragraph("<br/>".join(lines), styles.title_line))
+    space = styles.metrics.body_leading * 0.6
+    rule = HRFlowable(width="100%", thickness=1.0, color=styles.palette.accent, spaceBefore=space, spaceAfter=space)
+    return [*story, rule]
+
+
+def cover_note_flowables(brief: Brief, styles: Styles) -> list[Flowable]:
+    """The sender's own note, paragraphs split at blank lines."""
+    heading = Paragraph("A note with this briefing", styles.heading)
+    heading.spaceBefore = 0
+    paragraphs = [p.strip() for p in brief.cover_note.replace("\r\n", "\n").split("\n\n") if p.strip()]
+    return [heading, *(Paragraph(escape(p).replace("\n", "<br/>"), styles.body) for p in paragraphs)]

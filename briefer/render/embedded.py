@@ -1,0 +1,30 @@
+"""Reads back the recipe a briefer PDF carries as its embedded "briefer-recipe.yaml".
+
+Imports pypdf only.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
+
+RECIPE_FILE_NAME = "briefer-recipe.yaml"
+
+
+def read_embedded_recipe(pdf: str | os.PathLike[str] | bytes) -> str | None:
+    """The embedded recipe's text, or None when the PDF carries none (or is not a readable PDF).
+
+    `pdf` is a path, or the PDF's bytes.
+    """
+    source: io.BytesIO | str | os.PathLike[str] = io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf
+    try:
+        attachments = PdfReader(source).attachments
+        contents = attachments.get(RECIPE_FILE_NAME)
+    except (PdfReadError, ValueError, KeyError):
+        return None
+    if not contents:
+        return None
+    return contents[0].decode("utf-8")

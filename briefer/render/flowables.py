@@ -1,0 +1,313 @@
+"""Brief parts and blocks to ReportLab flowables, through explicit dispatch tables.
+
+Imports ReportLab, the brief model and briefer.render modules (styles, markup, boxes, headings).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from reportlab.platypus import Flowable, Paragraph, Table
+
+from briefer.render.boxes import Box, BoxStyle, Rule, mark_box_heading
+from briefer.render.headings import Anchor, HeadingGroup, PageRegistry
+from briefer.render.markup import escape, hex_colour, inline_markup, note_key
+from briefer.render.styles import Styles, table_style
+from briefer.tailor.brief import (
+    BBlock,
+    BDefinition,
+    BParagraph,
+    BPullQuote,
+    BriefNote,
+    BriefText,
+    BSidebar,
+    ComparisonTable,
+    CountryBox,
+    KeyMessagesPart,
+    Part,
+    SectionPart,
+    SourceEntry,
+)
+
+# destination names; a part's is prefixed so no report id can collide with these or with notes
+NOTES_KEY, SOURCES_KEY = "briefer-notes", "briefer-sources"
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What every builder needs: the styles, box styles and the registry anchors report to."""
+
+    styles: Styles
+    registry: PageRegistry
+    boxes: dict[str, BoxStyle]
+    notes: frozenset[int]  # the numbers of the brief's notes, the targets markers may link to
+
+    def markup(self, text: BriefText) -> str:
+        return inline_markup(text, self.styles.palette.accent, self.notes)
+
+    def text(self, text: BriefText, style_name: str = "body", **kw: object) -> Paragraph:
+        """A paragraph of brief text with linked note markers."""
+        return Paragraph(self.markup(text), getattr(self.styles, style_name), **kw)
+
+    def plain(self, text: str, style_name: str, **kw: object) -> Paragraph:
+        return Paragraph(escape(text), getattr(self.styles, style_name), **kw)
+
+    def heading(self, key: str, title: str, following: Flowable | None) -> HeadingGroup:
+        anchor = Anchor(key, title, self.registry)
+        return HeadingGroup(anchor, self.plain(title, "heading"), following)
+
+
+def new_context(styles: Styles, registry: PageRegistry, notes: tuple[BriefNote, ...]) -> Context:
+    return Context(styles, registry, _box_styles(styles), frozenset(n.number for n in notes))
+
+
+def part_key(part: Part) -> str:
+    """The PDF destination name of a part's heading."""
+    return f"part-{part.id}"
+
+
+def part_title(part: Part) -> str:
+    """The heading a part prints under, also its contents and outline entry."""
+    if isinstance(part, KeyMessagesPart):
+        return f"Key messages for {part.audience_name}" if part.audience_name else "Key messages"
+    if isinstance(part, CountryBox):
+        return f"Country focus: {part.name}"
+    if isinstance(part, ComparisonTable):
+        return "Treaty status compared"
+    return part.title
+
+
+# --- box styles -------------------------------------------------------------------------
+
+
+def _box_styles(styles: Styles) -> dict[str, BoxStyle]:
+    p = styles.palette
+    pad = round(styles.metrics.body_size * 1.15, 1)
+    gap = round(styles.metrics.body_leading * 0.8, 1)
+    return {
+        "sidebar": BoxStyle(background=p.tint, padding=(pad, pad, pad * 0.6, pad), space_before=gap, space_after=gap),
+        "key": BoxStyle(
+            background=p.tint,
+            top=Rule(3.0, p.accent),
+            padding=(pad, pad, pad * 0.6, pad),
+            space_after=gap,
+        ),
+        "country": BoxStyle(
+            background=p.tint,
+            left=Rule(3.0, p.accent),
+            padding=(pad, pad, pad * 0.6, pad + 3.0),
+            space_before=gap * 0.5,
+            space_after=gap,
+        ),
+        "quote": BoxStyle(
+            top=Rule(1.2, p.accent),
+            bottom=Rule(1.2, p.accent),
+            padding=(pad * 0.8, pad * 1.5, pad * 0.3, pad * 1.5),
+            space_before=gap,
+            space_after=gap * 1.3,
+            keep_below=styles.metrics.frame_height * 0.4,  # a quote split in two stops being one
+        ),
+        "emphasis": BoxStyle(
+            background=p.emphasis_tint,
+            left=Rule(2.5, p.emphasis_rule),
+            padding=(pad * 0.5, pad * 0.6, pad * 0.05, pad * 0.6 + 2.5),
+            space_after=round(styles.body.spaceAfter, 1),
+        ),
+        "plain": BoxStyle(space_before=gap * 0.3, space_after=gap),
+    }
+
+
+def _emphasised(style: BoxStyle, ctx: Context) -> BoxStyle:
+    """A box about a focus country also gets the emphasis bar."""
+    return replace(style, left=Rule(3.0, ctx.styles.palette.emphasis_rule), padding=_wider_left(style.padding))
+
+
+def _wider_left(padding: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    top, right, bottom, left = padding
+    return top, right, bottom, max(left, 12.0) + 3.0
+
+
+# --- blocks -------------------------------------------------------------------------------
+
+
+def _paragraph(block: BParagraph, ctx: Context) -> Flowable:
+    paragraph = ctx.text(block.text)
+    return _mark_emphasis(paragraph, ctx) if block.emphasised else paragraph
+
+
+def _definition(block: BDefinition, ctx: Context) -> Flowable:
+    s = ctx.styles
+    term = f'<font name="{s.fonts.sans.bold}" color="{hex_colour(s.palette.accent)}">{escape(block.term)}</font>'
+    paragraph = Paragraph(f"{term} {ctx.markup(block.text)}", s.body)
+    return _mark_emphasis(paragraph, ctx) if block.emphasised else paragraph
+
+
+def _mark_emphasis(paragraph: Paragraph, ctx: Context) -> Flowable:
+    return Box([paragraph], ctx.boxes["emphasis"])
+
+
+def _sidebar(block: BSidebar, ctx: Context) -> Flowable:
+    style = ctx.boxes["sidebar"]
+    if block.emphasised:
+        style = _emphasised(style, ctx)
+    content: list[Flowable] = [mark_box_heading(ctx.plain(block.title, "box_title"))] if block.title else []
+    content += [ctx.text(p, "box_text") for p in block.paragraphs]
+    return Box(content, style, continuation=_continued_title(block.title, ctx))
+
+
+def _pull_quote(block: BPullQuote, ctx: Context) -> Flowable:
+    style = ctx.boxes["quote"]
+    if block.emphasised:
+        style = _emphasised(style, ctx)
+    return Box([ctx.text(block.text, "pull_quote")], style)
+
+
+BLOCKS: dict[type, Callable[[BBlock, Context], Flowable]] = {
+    BParagraph: _paragraph,
+    BDefinition: _definition,
+    BSidebar: _sidebar,
+    BPullQuote: _pull_quote,
+}
+
+
+# --- parts --------------------------------------------------------------------------------
+
+
+def _section(part: SectionPart, ctx: Context) -> list[Flowable]:
+    blocks = [BLOCKS[type(b)](b, ctx) for b in part.blocks]
+    story: list[Flowable] = [ctx.heading(part_key(part), part.title, blocks[0] if blocks else None), *blocks[1:]]
+    if part.attribution:
+        story.append(ctx.plain(part.attribution, "attribution"))
+    return story
+
+
+def _key_messages(part: KeyMessagesPart, ctx: Context) -> list[Flowable]:
+    content: list[Flowable] = [mark_box_heading(ctx.plain(part_title(part), "box_title"))]
+    if part.introduction:
+        content.append(ctx.text(part.introduction, "box_text"))
+    content += [ctx.text(m, "box_item", bulletText=f"{i}.") for i, m in enumerate(part.messages, start=1)]
+    if part.asks:
+        content.append(mark_box_heading(ctx.plain(part.asks_title or "Asks", "subheading")))
+        content += [ctx.text(a, "box_item", bulletText="•") for a in part.asks]
+    box = Box(content, ctx.boxes["key"], continuation=_continued_title(part_title(part), ctx))
+    return [HeadingGroup(Anchor(part_key(part), part_title(part), ctx.registry), None, box)]
+
+
+def _country(part: CountryBox, ctx: Context) -> list[Flowable]:
+    s = ctx.styles
+    content: list[Flowable] = [mark_box_heading(ctx.plain(part_title(part), "box_title"))]
+    if part.treaties:
+        _, right, _, left = ctx.boxes["country"].padding
+        content.append(_treaty_table(part, ctx, s.metrics.frame_width - left - right))
+    if part.facts:
+        content.append(mark_box_heading(ctx.plain("Facts", "subheading")))
+        content += [ctx.text(f, "box_item", bulletText="•") for f in part.facts]
+    box = Box(content, ctx.boxes["country"], continuation=_continued_title(part_title(part), ctx))
+    return [HeadingGroup(Anchor(part_key(part), part_title(part), ctx.registry), None, box)]
+
+
+def _treaty_table(part: CountryBox, ctx: Context, width: float) -> Table:
+    s = ctx.styles
+    head = [Paragraph(h, s.label) for h in ("TREATY", "STATUS", "KEY DATES")]
+    rows: list[list[Flowable]] = [head]
+    for row in part.treaties:
+        treaty = Paragraph(f"<b>{escape(row.treaty)}</b><br/>{escape(row.treaty_name)}", s.table_cell)
+        dates = "<br/>".join(f"<b>{escape(label)}:</b> {escape(value)}" for label, value in row.dates) or "—"
+        rows.append([treaty, ctx.text(row.status, "table_cell"), Paragraph(dates, s.table_cell)])
+    table = Table(rows, colWidths=[width * 0.27, width * 0.38, width * 0.35], repeatRows=1, hAlign="LEFT")
+    table.setStyle(
+        table_style(
+            s,
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.8, s.palette.accent),
+                ("LINEBELOW", (0, 1), (-1, -2), 0.4, s.palette.rule),
+            ],
+        )
+    )
+    table.spaceAfter = s.body.spaceAfter
+    return table
+
+
+def _comparison(part: ComparisonTable, ctx: Context) -> list[Flowable]:
+    s = ctx.styles
+    if not part.headers:
+        return [ctx.heading(part_key(part), part_title(part), None)]
+    head = [Paragraph(escape(h), s.table_head) for h in part.headers]
+    body = [
+        [Paragraph(f"<b>{escape(c)}</b>" if i == 0 else escape(c), s.table_cell) for i, c in enumerate(row)]
+        for row in part.rows
+    ]
+    width = s.metrics.frame_width
+    columns = max(len(part.headers), 1)
+    first = width * (0.22 if columns > 1 else 1.0)
+    widths = [first] + [(width - first) / (columns - 1)] * (columns - 1)
+    table = Table([head, *body], colWidths=widths, repeatRows=1, hAlign="LEFT")
+    commands: list[tuple[object, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("BACKGROUND", (0, 0), (-1, 0), s.palette.accent),
+        ("LEFTPADDING", (0, 0), (-1, -1), 6),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+        ("TOPPADDING", (0, 0), (-1, -1), 5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+        ("LINEBELOW", (0, -1), (-1, -1), 0.8, s.palette.accent),
+    ]
+    commands += [("BACKGROUND", (0, r), (-1, r), s.palette.stripe) for r in range(2, len(body) + 1, 2)]
+    table.setStyle(table_style(s, commands))
+    # a Box gives the table the split behaviour HeadingGroup relies on
+    box = Box([table], ctx.boxes["plain"])
+    return [ctx.heading(part_key(part), part_title(part), box)]
+
+
+def _continued_title(title: str, ctx: Context) -> Callable[[], list[Flowable]]:
+    def make() -> list[Flowable]:
+        return [mark_box_heading(Paragraph(f"{escape(title)} <i>(continued)</i>", ctx.styles.box_title))]
+
+    return make
+
+
+PARTS: dict[type, Callable[[Part, Context], list[Flowable]]] = {
+    KeyMessagesPart: _key_messages,
+    CountryBox: _country,
+    ComparisonTable: _comparison,
+    SectionPart: _section,
+}
+
+
+def body_flowables(parts: tuple[Part, ...], ctx: Context) -> list[Flowable]:
+    story: list[Flowable] = []
+    for part in parts:
+        story += PARTS[type(part)](part, ctx)
+    return story
+
+
+# --- notes and sources --------------------------------------------------------------------
+
+
+def note_paragraph(note: BriefNote, ctx: Context, style_name: str = "note") -> Paragraph:
+    """A note, its number hanging in the margin; the destination its marker links to."""
+    markup = f'<a name="{note_key(note.number)}"/>{ctx.markup(note.text)}'
+    paragraph = Paragraph(markup, getattr(ctx.styles, style_name), bulletText=str(note.number))
+    paragraph.note_number = note.number  # type: ignore[attr-defined]
+    return paragraph
+
+
+def continued_note_label(number: int, ctx: Context) -> Paragraph:
+    return Paragraph("(continued)", ctx.styles.note_continued, bulletText=str(number))
+
+
+def endnotes(notes: tuple[BriefNote, ...], ctx: Context) -> list[Flowable]:
+    paragraphs: list[Flowable] = [note_paragraph(n, ctx) for n in notes]
+    for p in paragraphs:
+        p.spaceAfter = round(ctx.styles.metrics.note_leading * 0.35, 1)
+    return [ctx.heading(NOTES_KEY, "Notes", paragraphs[0]), *paragraphs[1:]]
+
+
+def sources_list(sources: tuple[SourceEntry, ...], ctx: Context) -> list[Flowable]:
+    paragraphs = [ctx.text(s.text, "source") for s in sources]
+    return [ctx.heading(SOURCES_KEY, "Sources", paragraphs[0]), *paragraphs[1:]]

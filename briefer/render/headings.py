@@ -1,0 +1,110 @@
+"""Headings that stay with what follows them, and the anchors that give each heading a PDF
+destination, an outline entry and a recorded page number (for the contents).
+
+Imports ReportLab only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reportlab.platypus import Flowable, Frame
+from reportlab.platypus.doctemplate import ActionFlowable, FrameBreak
+
+
+@dataclass
+class PageRegistry:
+    """Where each anchored heading landed, filled in while the document is laid out."""
+
+    pages: dict[str, int] = field(default_factory=dict)
+
+
+class Anchor(Flowable):
+    """A zero-size mark before a heading: PDF destination, outline entry, page record."""
+
+    _ZEROSIZE = True
+    _SPACETRANSFER = True  # invisible to spacing: the heading's space collapses as if it were alone
+
+    def __init__(self, key: str, title: str, registry: PageRegistry, *, outline: bool = True) -> None:
+        super().__init__()
+        self.key = key
+        self.title = title
+        self.registry = registry
+        self.outline = outline
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        canv = self.canv
+        canv.bookmarkHorizontal(self.key, 0, 0)
+        if self.outline:
+            canv.addOutlineEntry(self.title, self.key, level=0)
+        self.registry.pages[self.key] = canv.getPageNumber()
+
+
+class HeadingGroup(Flowable):
+    """An anchor and a heading kept with the start of what follows them.
+
+    ReportLab's keepWithNext moves a heading and the whole next paragraph to a new page when
+    the paragraph does not fit entirely; this group only asks that the next flowable can
+    begin under the heading, and asks the frame itself, so the room for notes counts too.
+    """
+
+    def __init__(self, anchor: Anchor | None, heading: Flowable | None, following: Flowable | None) -> None:
+        super().__init__()
+        self.anchor = anchor
+        self.heading = heading
+        self.following = following
+
+    def child_flowables(self) -> list[Flowable]:
+        return [f for f in (self.anchor, self.heading, self.following) if f is not None]
+
+    def getSpaceBefore(self) -> float:  # noqa: N802
+        first = self.heading or self.following
+        return first.getSpaceBefore() if first is not None else 0.0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        # always too tall, so the frame calls split, where the decision is made
+        return availWidth, 1e9
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        frame = getattr(self, "_frame", None)
+        parts = self.child_flowables()
+        if frame is None or frame._atTop or self._fits(frame, availWidth, availHeight):
+            return parts
+        return [FrameBreak(), *parts]
+
+    def _fits(self, frame: Frame, width: float, height: float) -> bool:
+        if self.heading is not None:
+            taken = self.heading.wrap(width, height)[1]
+            if taken > height:
+                return False
+            taken += self.heading.getSpaceAfter()
+            space_above = self.heading.getSpaceAfter()
+        else:
+            # the frame has already set aside the following flowable's space before
+            taken = 0.0
+            space_above = self.following.getSpaceBefore() if self.following is not None else 0.0
+        if self.following is None:
+            return True
+        return can_start_at(frame, self.following, self.canv, frame._y1p + height - taken, space_above)
+
+
+# the frame state a trial split may change (NoteFrame adds _reserved and _floor)
+_PROBED = frozenset({"_y", "_atTop", "_prevASpace", "_y1p", "_reserved", "_floor"})
+
+
+def can_start_at(frame: Frame, flowable: Flowable, canv: object, y: float, space_above: float) -> bool:
+    """Whether the frame could place at least part of `flowable` with its cursor at `y`.
+
+    Runs the frame's own split on a moved cursor (a NoteFrame's split counts the notes).
+    """
+    saved = {k: v for k, v in frame.__dict__.items() if k in _PROBED}
+    frame._y, frame._atTop, frame._prevASpace = y, 0, space_above
+    try:
+        flowable.wrapOn(canv, frame._getAvailableWidth(), max(y - frame._y1p, 0.0))
+        parts = frame.split(flowable, canv)
+    finally:
+        frame.__dict__.update(saved)
+    return bool(parts) and not isinstance(parts[0], ActionFlowable)

@@ -1,0 +1,134 @@
+"""render_pdf(brief) -> bytes: the print-ready PDF of a brief, a pure function of the brief.
+
+Imports ReportLab, the brief model and briefer.render modules; never Qt.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+
+from reportlab import rl_config
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
+
+from briefer.render.catalog import embed_file, set_print_preferences
+from briefer.render.contents import contents_flowables
+from briefer.render.cover import audience_line, cover_flowables, cover_note_flowables, title_block
+from briefer.render.document import BODY, BriefDocTemplate
+from briefer.render.embedded import RECIPE_FILE_NAME
+from briefer.render.flowables import (
+    NOTES_KEY,
+    SOURCES_KEY,
+    Context,
+    body_flowables,
+    continued_note_label,
+    endnotes,
+    new_context,
+    note_paragraph,
+    part_key,
+    part_title,
+    sources_list,
+)
+from briefer.render.footnotes import NoteLedger, NotesFlush
+from briefer.render.furniture import Furniture, define_page_furniture, define_page_numbers
+from briefer.render.headings import PageRegistry
+from briefer.render.styles import build_styles
+from briefer.tailor.brief import Brief
+
+NOTES_SHARE = 0.55  # the most of a page's text area its notes may take before continuing overleaf
+
+
+@functools.cache
+def _configure_reportlab() -> None:
+    """Once a process: write streams as binary Flate only. ReportLab's default adds an ASCII85
+    layer, a quarter larger and, without its C accelerator, a tenth of the render time."""
+    rl_config.useA85 = 0
+
+
+def render_pdf(brief: Brief) -> bytes:
+    _configure_reportlab()
+    styles = build_styles(brief.layout)
+    registry = PageRegistry()
+    ctx = new_context(styles, registry, brief.notes)
+    ledger = _ledger(brief, ctx) if brief.layout.notes == "bottom" and brief.notes else None
+    entries = contents_entries(brief) if brief.layout.contents and len(brief.sections) >= 3 else []
+
+    buffer = io.BytesIO()
+    doc = BriefDocTemplate(
+        buffer,
+        styles,
+        ledger,
+        cover=brief.layout.cover,
+        watermark=brief.layout.watermark,
+        title=brief.title,
+        author=", ".join(brief.authors),
+        subject=audience_line(brief) or brief.subtitle,
+        keywords=[*brief.country_names, *([brief.audience_name] if brief.audience_name else []), "briefing"],
+        lang=brief.language or "en",
+    )
+    doc.build(_story(brief, ctx, ledger, entries))
+
+    # layout is over: every page count and heading page is known
+    canv = doc.canv
+    furniture = Furniture(brief.short_title or brief.title, audience_line(brief), brief.prepared_for.line())
+    define_page_furniture(canv, doc.page_kinds, furniture, styles)
+    define_page_numbers(canv, {key: registry.pages[key] for key, _ in entries}, styles)
+    set_print_preferences(canv, len(doc.page_kinds))
+    if registry.pages:
+        canv.showOutline()  # open with the outline beside the pages: the brief's table of contents
+    if brief.recipe_yaml:
+        embed_file(
+            canv,
+            RECIPE_FILE_NAME,
+            brief.recipe_yaml.encode("utf-8"),
+            "application/x-yaml",
+            "The briefer recipe that made this brief",
+        )
+    canv.save()
+    return buffer.getvalue()
+
+
+def _story(brief: Brief, ctx: Context, ledger: NoteLedger | None, entries: list[tuple[str, str]]) -> list[Flowable]:
+    """Cover (or title block), cover note, contents, body, endnotes, sources, in that order."""
+    styles = ctx.styles
+    story: list[Flowable] = []
+    if brief.layout.cover:
+        story += [*cover_flowables(brief, styles), NextPageTemplate(BODY), PageBreak()]
+    else:
+        story += title_block(brief, styles)
+    if brief.cover_note.strip():
+        story += [*cover_note_flowables(brief, styles), PageBreak()]
+    if entries:
+        story += [*contents_flowables(entries, styles), PageBreak()]
+    story += body_flowables(brief.parts, ctx)
+    if brief.notes and ledger is None:
+        story += endnotes(brief.notes, ctx)
+    if brief.sources:
+        story += sources_list(brief.sources, ctx)
+    if ledger is not None:
+        story.append(NotesFlush(ledger))
+    return story
+
+
+def contents_entries(brief: Brief) -> list[tuple[str, str]]:
+    """(anchor key, title) of everything the contents and the outline list, in reading order."""
+    entries = [(part_key(part), part_title(part)) for part in brief.parts]
+    if brief.notes and brief.layout.notes == "end":
+        entries.append((NOTES_KEY, "Notes"))
+    if brief.sources:
+        entries.append((SOURCES_KEY, "Sources"))
+    return entries
+
+
+def _ledger(brief: Brief, ctx: Context) -> NoteLedger:
+    m = ctx.styles.metrics
+    return NoteLedger(
+        {note.number: note_paragraph(note, ctx) for note in brief.notes},
+        lambda number: continued_note_label(number, ctx),
+        width=m.frame_width,
+        cap=NOTES_SHARE * m.frame_height,
+        gap=round(m.note_leading * 0.25, 1),
+        rule_above=round(m.body_leading * 0.8, 1),
+        rule_below=round(m.note_leading * 0.6, 1),
+        rule_colour=ctx.styles.palette.rule,
+    )
