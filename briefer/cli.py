@@ -49,12 +49,20 @@ def _parser() -> argparse.ArgumentParser:
     add_recipe_options(p)
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="brief.pdf or brief.md")
 
-    p = sub.add_parser("batch", help="build many briefs: audiences × countries, recipients, booklets")
+    p = sub.add_parser(
+        "batch",
+        help="build many briefs: audiences × countries, recipients, booklets",
+        description="Build one brief per audience × focus country, in parallel. An axis not given "
+        "takes the recipe's choices, else every audience or country in the report. With --recipients, "
+        "one copy of a single brief per CSV row (columns name, title, organisation), its focus being "
+        "all the --country options together.",
+    )
     content_option(p)
     p.add_argument("--recipe", metavar="FILE", help="a recipe .yaml, or a PDF briefer made")
     p.add_argument("--sections", metavar="ID,ID", help="sections to include, in this order")
     p.add_argument("--audience", action="append", metavar="ID", help="an audience (repeatable)")
     p.add_argument("--country", action="append", metavar="CODE", help="a focus country (repeatable)")
+    p.add_argument("--page-size", choices=("a4", "letter"), help="also the booklet sheet: A4 or Letter")
     p.add_argument("--recipients", metavar="FILE.csv", help="one personalised copy per CSV row")
     p.add_argument("--combined", action="store_true", help="one print file, each copy on an odd page")
     p.add_argument("--booklet", action="store_true", help="also impose each brief as a booklet")

@@ -1,0 +1,321 @@
+"""Draw an at-a-glance page with ReportLab: always exactly one page, or a clear error.
+
+Content gives way in the order glance_select.DROPS defines; each candidate is measured with
+Flowable.wrap at the real width before anything is drawn. Notes are numbered on the page and
+set at its foot. Uses the project's registered fonts (briefer.render.fonts), never built-ins.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Frame, HRFlowable, Paragraph, Table, TableStyle
+
+from briefer.batch.errors import BatchError
+from briefer.batch.glance_select import GlanceContent, GlanceNote, number_notes, reductions, select_glance
+from briefer.render.fonts import Fonts, register_fonts
+from briefer.render.markup import escape, inline_markup, note_key
+from briefer.render.styles import PAGE_SIZES, build_palette
+from briefer.tailor.brief import Brief, BriefText
+from briefer.tailor.recipe import Recipe
+
+MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 18 * mm, 15 * mm, 13 * mm
+NOTES_GAP = 10  # points between the body and the rule above the notes
+SLACK = 1.0  # points kept free, so rounding in ReportLab's frame never pushes a line out
+
+
+class GlanceError(BatchError):
+    """Even the minimum at-a-glance content does not fit on one page."""
+
+
+@dataclass(frozen=True, slots=True)
+class Glance:
+    pdf: bytes
+    dropped: tuple[str, ...]  # what gave way, in order, as phrases ("the 4 asks (…)")
+    notes: int  # notes printed at the foot
+
+
+@dataclass(frozen=True, slots=True)
+class _Styles:
+    kicker: ParagraphStyle
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    meta: ParagraphStyle
+    heading: ParagraphStyle
+    subheading: ParagraphStyle
+    body: ParagraphStyle
+    item: ParagraphStyle
+    cell: ParagraphStyle
+    head_cell: ParagraphStyle
+    note: ParagraphStyle
+    footer: ParagraphStyle
+    accent: colors.Color
+    rule: colors.Color
+    tint: colors.Color
+
+
+def _styles(fonts: Fonts, large: bool, grayscale: bool) -> _Styles:
+    k = 1.25 if large else 1.0
+    palette = build_palette(grayscale)
+    accent, text, muted = palette.accent, palette.text, palette.muted
+    serif, sans = fonts.serif, fonts.sans
+
+    def style(name: str, font: str, size: float, leading: float, **kw: object) -> ParagraphStyle:
+        kw.setdefault("textColor", text)
+        return ParagraphStyle(name, fontName=font, fontSize=size * k, leading=leading * k, alignment=TA_LEFT, **kw)
+
+    item = dict(leftIndent=13 * k, bulletIndent=0, bulletFontName=sans.bold, spaceAfter=3 * k)
+    return _Styles(
+        kicker=style("kicker", sans.bold, 8.5, 10, textColor=accent, spaceAfter=2),
+        title=style("title", sans.bold, 19, 22),
+        subtitle=style("subtitle", serif.italic, 10.5, 13, textColor=muted, spaceBefore=1),
+        meta=style("meta", sans.regular, 9, 11.5, textColor=accent, spaceBefore=5),
+        heading=style("heading", sans.bold, 11, 13.5, textColor=accent, spaceBefore=9, spaceAfter=4),
+        subheading=style("subheading", sans.bold, 9, 11, spaceBefore=4, spaceAfter=2),
+        body=style("body", serif.regular, 9.5, 12.5, spaceAfter=4),
+        item=style("item", serif.regular, 9.5, 12.5, bulletFontSize=8.5 * k, bulletColor=accent, **item),
+        cell=style("cell", serif.regular, 8.5, 10.5),
+        head_cell=style("head_cell", sans.bold, 8.5, 10.5, textColor=accent),
+        note=style(
+            "note",
+            sans.regular,
+            6.8,
+            8.2,
+            leftIndent=10 * k,
+            bulletIndent=0,
+            bulletFontName=sans.regular,
+            bulletFontSize=6.8 * k,
+            spaceAfter=0.6,
+        ),
+        footer=style("footer", sans.regular, 6.8, 8.2, textColor=muted, spaceBefore=3),
+        accent=accent,
+        rule=palette.rule,
+        tint=palette.tint,
+    )
+
+
+def markup(text: BriefText, s: _Styles) -> str:
+    """Escaped paragraph markup; note marks link to their notes at the foot."""
+    return inline_markup(text, s.accent)
+
+
+def _and(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+# --- flowables -------------------------------------------------------------------------------
+
+
+def _header(content: GlanceContent, s: _Styles) -> list[Flowable]:
+    items: list[Flowable] = [Paragraph("AT A GLANCE", s.kicker), Paragraph(escape(content.title), s.title)]
+    if content.subtitle:
+        items.append(Paragraph(escape(content.subtitle), s.subtitle))
+    meta = []
+    if content.audience_name:
+        meta.append(f"Audience: {escape(content.audience_name)}")
+    if content.country_names:
+        meta.append(f"Country focus: {escape(_and(content.country_names))}")
+    if meta:
+        items.append(Paragraph(" · ".join(meta), s.meta))
+    if content.prepared_for:
+        items.append(Paragraph(f"Prepared for {escape(content.prepared_for)}", s.meta))
+    items.append(HRFlowable(width="100%", thickness=1.2, color=s.accent, spaceBefore=6, spaceAfter=0))
+    return items
+
+
+def _key_messages(content: GlanceContent, s: _Styles) -> list[Flowable]:
+    if not content.messages and not content.introduction:
+        return []
+    items: list[Flowable] = [Paragraph("Key messages", s.heading)]
+    if content.introduction:
+        items.append(Paragraph(markup(content.introduction, s), s.body))
+    for n, message in enumerate(content.messages, start=1):
+        items.append(Paragraph(markup(message, s), s.item, bulletText=f"{n}."))
+    if content.asks:
+        items.append(Paragraph(escape(content.asks_title or "What to ask"), s.heading))
+        for ask in content.asks:
+            items.append(Paragraph(markup(ask, s), s.item, bulletText="•"))
+    return items
+
+
+def _status(content: GlanceContent, s: _Styles, width: float) -> list[Flowable]:
+    if not content.status:
+        return []
+    head = [Paragraph("Country", s.head_cell), *(Paragraph(escape(t), s.head_cell) for t in content.treaties)]
+    rows = [head]
+    for row in content.status:
+        cells = [Paragraph(escape(row.country), s.head_cell.clone("country", textColor=s.title.textColor))]
+        cells += [Paragraph(markup(cell, s) if cell else "—", s.cell) for cell in row.cells]
+        rows.append(cells)
+    first = min(0.26 * width, 48 * mm)
+    rest = (width - first) / max(1, len(content.treaties))
+    table = Table(rows, colWidths=[first, *([rest] * len(content.treaties))], repeatRows=0, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                # cells are Paragraphs, but the table still sets its default font (Helvetica)
+                ("FONT", (0, 0), (-1, -1), s.cell.fontName, s.cell.fontSize),
+                ("BACKGROUND", (0, 0), (-1, 0), s.tint),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, s.rule),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
+    return [Paragraph("Treaty status", s.heading), table]
+
+
+def _facts(content: GlanceContent, s: _Styles) -> list[Flowable]:
+    if not content.facts:
+        return []
+    if len(content.facts) == 1:
+        items: list[Flowable] = [Paragraph(f"Key facts: {escape(content.facts[0].country)}", s.heading)]
+        groups = [(None, content.facts[0].facts)]
+    else:
+        items = [Paragraph("Key facts", s.heading)]
+        groups = [(c.country, c.facts) for c in content.facts]
+    for country, facts in groups:
+        if country:
+            items.append(Paragraph(escape(country), s.subheading))
+        items += [Paragraph(markup(fact, s), s.item, bulletText="•") for fact in facts]
+    return items
+
+
+def _foot(notes: tuple[GlanceNote, ...], citation: BriefText, s: _Styles) -> list[Flowable]:
+    items: list[Flowable] = []
+    if notes:
+        items.append(HRFlowable(width="30%", thickness=0.5, color=s.rule, hAlign="LEFT", spaceAfter=3))
+        items += [
+            Paragraph(f'<a name="{note_key(n.number)}"/>{markup(n.text, s)}', s.note, bulletText=f"{n.number}")
+            for n in notes
+        ]
+    items.append(Paragraph("From " + markup(citation, s), s.footer))
+    return items
+
+
+def _height(flowables: Sequence[Flowable], width: float) -> float:
+    """The height a frame needs for `flowables`, measured as the frame will lay them out."""
+    total = 0.0
+    for i, flowable in enumerate(flowables):
+        _, h = flowable.wrap(width, 1e6)
+        total += h + flowable.getSpaceAfter() + (flowable.getSpaceBefore() if i else 0.0)
+    return total
+
+
+# --- the page ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    body: list[Flowable]
+    foot: list[Flowable]
+    body_height: float
+    foot_height: float
+
+
+def _layout(content: GlanceContent, notes_by_number: dict[int, BriefText], s: _Styles, width: float) -> _Layout:
+    numbered, notes = number_notes(content, notes_by_number)
+    body = _header(numbered, s) + _key_messages(numbered, s) + _status(numbered, s, width) + _facts(numbered, s)
+    foot = _foot(notes, numbered.citation, s)
+    return _Layout(body, foot, _height(body, width), _height(foot, width))
+
+
+def render_glance(brief: Brief) -> Glance:
+    """One page for `brief` (tailored with full citations); raises GlanceError if it cannot fit."""
+    fonts = register_fonts()
+    s = _styles(fonts, brief.layout.large_print, brief.layout.grayscale)
+    page_w, page_h = PAGE_SIZES.get(brief.layout.page_size, A4)
+    width = page_w - 2 * MARGIN_X
+    available = page_h - MARGIN_TOP - MARGIN_BOTTOM
+    notes_by_number = {n.number: n.text for n in brief.notes}
+
+    content = select_glance(brief)
+    if not content.messages and not content.status:
+        raise GlanceError("an at-a-glance page needs an audience or a focus country")
+    chosen = None
+    for candidate, dropped in reductions(content):
+        layout = _layout(candidate, notes_by_number, s, width)
+        needed = layout.body_height + NOTES_GAP + layout.foot_height + SLACK
+        if needed <= available:
+            chosen = (layout, dropped)
+            break
+    if chosen is None:
+        raise GlanceError(
+            f"the at-a-glance page for {_describe(content)} does not fit on one page even with only "
+            f"its minimum (heading, three key messages, status table): it needs {needed:.0f} pt of "
+            f"{available:.0f} pt; choose fewer focus countries"
+        )
+    layout, dropped = chosen
+    return Glance(_draw(brief, layout, s, page_w, page_h, width), dropped, _count_notes(layout))
+
+
+def _count_notes(layout: _Layout) -> int:
+    return sum(1 for f in layout.foot if isinstance(f, Paragraph) and f.bulletText)
+
+
+def _describe(content: GlanceContent) -> str:
+    parts = [content.audience_name] if content.audience_name else []
+    parts += [_and(content.country_names)] if content.country_names else []
+    return " / ".join(parts) or content.title
+
+
+def _draw(brief: Brief, layout: _Layout, s: _Styles, page_w: float, page_h: float, width: float) -> bytes:
+    out = io.BytesIO()
+    # the initial font would otherwise be Helvetica, listed in the page even if never used
+    canvas = Canvas(
+        out,
+        pagesize=(page_w, page_h),
+        invariant=1,
+        pageCompression=1,
+        initialFontName=s.body.fontName,
+        initialFontSize=s.body.fontSize,
+    )
+    title = " — ".join(
+        x for x in ("At a glance", brief.audience_name, _and(brief.country_names) if brief.country_names else "") if x
+    )
+    canvas.setTitle(f"{brief.title}: {title}")
+    canvas.setAuthor(", ".join(brief.authors))
+    canvas.setSubject(brief.prepared_for.line())
+    canvas.setCreator("briefer")
+    foot_h = layout.foot_height + SLACK
+    body_bottom = MARGIN_BOTTOM + foot_h + NOTES_GAP
+    for flowables, bottom, height in (
+        (layout.body, body_bottom, page_h - MARGIN_TOP - body_bottom),
+        (layout.foot, MARGIN_BOTTOM, foot_h),
+    ):
+        frame = Frame(
+            MARGIN_X,
+            bottom,
+            width,
+            height,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            showBoundary=0,
+        )
+        pending = list(flowables)
+        frame.addFromList(pending, canvas)
+        if pending:  # the measurement above promised a fit; a miss is a bug, never a silent cut
+            raise RuntimeError(f"at-a-glance layout overflowed by {len(pending)} flowable(s)")
+    canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+def glance_recipe(recipe: Recipe) -> Recipe:
+    """The recipe to tailor a page from: key messages and country boxes on, citations in full
+    (each note is read alone; a "see note 4" could point at a note the page left out)."""
+    return dataclasses.replace(recipe, key_messages=True, country_boxes=True, repeat_citations="full", notes="bottom")

@@ -1,0 +1,238 @@
+"""Run a batch plan on all cores, with progress and prompt cancellation; write each file atomically.
+
+The API the CLI and the app share: `build_batch(report, plan, outdir, jobs=, on_progress=,
+cancel=)`. Qt-free: call it from a worker thread and relay `on_progress` to the UI thread
+(it is called on the thread that runs build_batch). Imports the core and batch modules.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import time
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from briefer.batch.combine import combine_copies
+from briefer.batch.errors import BatchError
+from briefer.batch.plan import BatchPlan
+from briefer.batch.worker import JobResult, Output, build_job, init_worker, run_job, warm_up
+from briefer.content.model import Report
+from briefer.output import write_atomically
+
+# imported once by the fork server, so each worker starts with them loaded
+PRELOAD = ["briefer.batch.worker", "briefer.batch.glance", "briefer.build", "briefer.render.pdf"]
+POLL_SECONDS = 0.05  # how often a waiting batch looks at the cancel flag
+
+
+class CancelFlag(Protocol):
+    """Anything with is_set(): a threading.Event, or the app's own flag."""
+
+    def is_set(self) -> bool: ...
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenFile:
+    path: Path
+    kind: str  # "brief" | "booklet" | "glance" | "combined" | "combined-booklet"
+    label: str  # whose file it is: "Members of parliament · Finland", a recipient's name
+    pages: int
+    detail: str = ""  # e.g. "3 sheets, 2 blank pages added"
+    dropped: tuple[str, ...] = ()  # at-a-glance content that gave way
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """Sent after each finished job (and once with done=0 before the first)."""
+
+    done: int
+    total: int
+    label: str = ""  # the job just finished
+    written: tuple[WrittenFile, ...] = ()  # files that job wrote (none in a combined run)
+
+
+@dataclass(frozen=True, slots=True)
+class BatchResult:
+    files: tuple[WrittenFile, ...]  # in the order they were written
+    cancelled: bool
+    seconds: float
+    workers: int
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+def default_jobs() -> int:
+    return os.cpu_count() or 1
+
+
+def build_batch(
+    report: Report,
+    plan: BatchPlan,
+    outdir: Path | str,
+    *,
+    jobs: int | None = None,
+    on_progress: ProgressCallback | None = None,
+    cancel: CancelFlag | None = None,
+) -> BatchResult:
+    """Build every job of `plan` into `outdir` (created if needed).
+
+    jobs: worker processes (default: every core; 1 builds in this process).
+    cancel: once set, pending jobs are dropped and running ones abandoned; build_batch returns
+    promptly with cancelled=True, leaving only the files already written (each one complete).
+    Raises BatchError when a job fails on its input; files written before stay.
+    """
+    started = time.perf_counter()
+    if jobs is not None and jobs < 1:
+        raise BatchError(f"--jobs must be 1 or more, not {jobs}")
+    folder = Path(outdir)
+    _make_folder(folder)
+    workers = max(1, min(jobs or default_jobs(), len(plan.jobs)))
+    sink = _Sink(plan, folder, on_progress)
+    sink.report_start()
+    if workers == 1:
+        cancelled = _run_here(report, plan, sink, cancel)
+    else:
+        cancelled = _run_pool(report, plan, sink, cancel, workers)
+    if not cancelled:
+        sink.finish()
+    return BatchResult(tuple(sink.written), cancelled, time.perf_counter() - started, workers)
+
+
+def _make_folder(folder: Path) -> None:
+    if folder.exists() and not folder.is_dir():
+        raise BatchError(f"cannot write into {folder}: it is a file, not a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BatchError(f"cannot create the folder {folder}: {exc.strerror or exc}") from exc
+
+
+def _run_here(report: Report, plan: BatchPlan, sink: _Sink, cancel: CancelFlag | None) -> bool:
+    warm_up()
+    for index, job in enumerate(plan.jobs):
+        if cancel is not None and cancel.is_set():
+            return True
+        sink.accept(build_job(report, index, job))
+    return False
+
+
+def _run_pool(report: Report, plan: BatchPlan, sink: _Sink, cancel: CancelFlag | None, workers: int) -> bool:
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=init_worker, initargs=(report,))
+    finished = False
+    pending: dict[Future[JobResult], int] = {}
+    try:
+        for index, job in enumerate(plan.jobs):
+            pending[pool.submit(run_job, index, job)] = index
+        while pending:
+            if cancel is not None and cancel.is_set():
+                return True
+            done, _ = wait(pending, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
+            for future in done:
+                del pending[future]
+                try:
+                    result = future.result()
+                except BrokenProcessPool as exc:
+                    raise BatchError(f"a build process stopped unexpectedly ({exc}); nothing more was built") from exc
+                sink.accept(result)
+        finished = True
+        return False
+    finally:
+        # After a cancel or an error, drop queued jobs and return at once; running workers
+        # finish their current job in the background and their results are discarded.
+        # Cancel each future here: shutdown's cancel_futures is lost if the pool object is
+        # collected before its manager thread gets to it.
+        for future in pending:
+            future.cancel()
+        pool.shutdown(wait=finished, cancel_futures=True)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """Fork is fastest, but forking a threaded process (the app) can deadlock the child, and
+    macOS and Windows lack it: use a preloaded fork server where there is one, else spawn."""
+    if sys.platform.startswith("linux") and "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(PRELOAD)
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+class _Sink:
+    """Receives finished jobs in any order: writes files, keeps copies to join, reports progress."""
+
+    def __init__(self, plan: BatchPlan, folder: Path, on_progress: ProgressCallback | None) -> None:
+        self.plan = plan
+        self.folder = folder
+        self.on_progress = on_progress
+        self.written: list[WrittenFile] = []
+        self.copies: dict[int, JobResult] = {}
+        self.done = 0
+
+    def report_start(self) -> None:
+        if self.on_progress:
+            self.on_progress(Progress(0, len(self.plan.jobs)))
+
+    def accept(self, result: JobResult) -> None:
+        job = self.plan.jobs[result.index]
+        if result.error:
+            raise BatchError(f"{job.label}: {result.error}")
+        now: list[WrittenFile] = []
+        if self.plan.combined_stem:
+            self.copies[result.index] = result
+        else:
+            for out in result.outputs:
+                if out.stem:
+                    now.append(
+                        self._write(
+                            out.stem,
+                            out.kind,
+                            job.label,
+                            out.pdf,
+                            out.pages,
+                            out.detail,
+                            result.dropped if out.kind == "glance" else (),
+                        )
+                    )
+        self.done += 1
+        if self.on_progress:
+            self.on_progress(Progress(self.done, len(self.plan.jobs), job.label, tuple(now)))
+
+    def finish(self) -> None:
+        """Join the copies of a combined run, in the plan's order."""
+        if not self.plan.combined_stem:
+            return
+        results = [self.copies[i] for i in range(len(self.plan.jobs))]
+        for kind, stem, wanted in (
+            ("combined", self.plan.combined_stem, ("brief", "glance")),
+            ("combined-booklet", self.plan.combined_booklet_stem, ("booklet",)),
+        ):
+            if not stem:
+                continue
+            parts = [(self.plan.jobs[r.index].label, o) for r in results for o in r.outputs if o.kind in wanted]
+            pdf = combine_copies([(label, o.pdf) for label, o in parts])
+            pages = _pages(pdf)
+            detail = f"{len(parts)} copies, each starting on a right-hand page"
+            self._write(stem, kind, "all copies", pdf, pages, detail, ())
+
+    def _write(
+        self, stem: str, kind: str, label: str, pdf: bytes, pages: int, detail: str, dropped: tuple[str, ...]
+    ) -> WrittenFile:
+        path = self.folder / f"{stem}.pdf"
+        write_atomically(path, pdf)
+        written = WrittenFile(path, kind, label, pages, detail, dropped)
+        self.written.append(written)
+        return written
+
+
+def _pages(pdf: bytes) -> int:
+    from briefer.build import page_count
+
+    return page_count(pdf)
+
+
+__all__ = ["BatchResult", "Output", "Progress", "WrittenFile", "build_batch", "default_jobs"]

@@ -1,0 +1,91 @@
+"""What runs in a batch worker process: set up once (report, fonts), then build jobs.
+
+Workers return bytes and never write files; the parent writes each one atomically, so a
+cancelled or failed batch leaves only finished files. Imports the core and batch modules.
+"""
+
+from __future__ import annotations
+
+import signal
+from dataclasses import dataclass
+
+from briefer.batch.impose import impose_booklet
+from briefer.batch.plan import Job
+from briefer.content.model import Report
+from briefer.content.problems import ContentError
+from briefer.output import OutputError
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    stem: str  # "" for a booklet made only to be joined into a combined file
+    kind: str  # "brief" | "booklet" | "glance"
+    pdf: bytes
+    pages: int
+    detail: str = ""  # e.g. "3 sheets, 2 blank pages"
+
+
+@dataclass(frozen=True, slots=True)
+class JobResult:
+    index: int
+    outputs: tuple[Output, ...] = ()
+    dropped: tuple[str, ...] = ()  # at-a-glance content that gave way
+    error: str = ""  # bad input found while building (the message), "" on success
+
+
+_report: Report | None = None
+
+
+def init_worker(report: Report) -> None:
+    """Process initialiser: keep the report, ignore Ctrl-C (the parent decides), warm the fonts."""
+    global _report
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _report = report
+    warm_up()
+
+
+def warm_up() -> None:
+    """Register fonts and import the renderers now, not in the middle of the first job."""
+    from briefer.render.fonts import register_fonts
+
+    register_fonts()
+    import briefer.batch.glance  # noqa: F401
+    import briefer.render.pdf  # noqa: F401
+
+
+def run_job(index: int, job: Job) -> JobResult:
+    """Entry point in a worker process (after init_worker)."""
+    assert _report is not None, "init_worker was not run"
+    return build_job(_report, index, job)
+
+
+def build_job(report: Report, index: int, job: Job) -> JobResult:
+    try:
+        if job.glance:
+            return _glance(report, index, job)
+        return _brief(report, index, job)
+    except (ContentError, OutputError) as exc:
+        # these carry unpicklable state (problem lists); their message says everything
+        return JobResult(index, error=str(exc))
+
+
+def _brief(report: Report, index: int, job: Job) -> JobResult:
+    from briefer.build import build_bytes, page_count
+
+    pdf = build_bytes(report, job.recipe, "pdf")
+    outputs = [Output(job.stem, "brief", pdf, page_count(pdf))]
+    if job.booklet:
+        booklet = impose_booklet(pdf)
+        sheets = f"{booklet.sheets} sheet{'s' if booklet.sheets != 1 else ''}"
+        blanks = f", {booklet.blanks} blank page{'s' if booklet.blanks != 1 else ''} added" if booklet.blanks else ""
+        detail = f"{booklet.pages} pages on {sheets}{blanks}"
+        outputs.append(Output(job.booklet_stem, "booklet", booklet.pdf, booklet.sheets * 2, detail))
+    return JobResult(index, tuple(outputs))
+
+
+def _glance(report: Report, index: int, job: Job) -> JobResult:
+    from briefer.batch.glance import glance_recipe, render_glance
+    from briefer.tailor.tailor import tailor
+
+    glance = render_glance(tailor(report, glance_recipe(job.recipe)))
+    return JobResult(index, (Output(job.stem, "glance", glance.pdf, 1),), glance.dropped)
