@@ -1,15 +1,13 @@
 """Reads back the recipe a briefer PDF carries as its embedded "briefer-recipe.yaml".
 
-Imports pypdf only.
+Imports pypdf only, and only when reading: the render path imports this module for the file
+name, and pypdf's import (about 60 ms) would otherwise be paid by every build.
 """
 
 from __future__ import annotations
 
 import io
 import os
-
-from pypdf import PdfReader
-from pypdf.errors import PdfReadError
 
 RECIPE_FILE_NAME = "briefer-recipe.yaml"
 
@@ -19,6 +17,9 @@ def read_embedded_recipe(pdf: str | os.PathLike[str] | bytes) -> str | None:
 
     `pdf` is a path, or the PDF's bytes.
     """
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
     source: io.BytesIO | str | os.PathLike[str] = io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf
     try:
         attachments = PdfReader(source).attachments
