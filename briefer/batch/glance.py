@@ -18,12 +18,13 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Frame, HRFlowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Frame, HRFlowable, Table, TableStyle
 
 from briefer.batch.errors import BatchError
 from briefer.batch.glance_select import GlanceContent, GlanceNote, number_notes, reductions, select_glance
 from briefer.render.fonts import Fonts, register_fonts
 from briefer.render.markup import escape, inline_markup, note_key
+from briefer.render.paragraph import Paragraph
 from briefer.render.styles import PAGE_SIZES, build_palette
 from briefer.tailor.brief import Brief, BriefText
 from briefer.tailor.recipe import Recipe

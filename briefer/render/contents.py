@@ -7,10 +7,11 @@ Imports ReportLab and briefer.render modules.
 from __future__ import annotations
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from briefer.render.furniture import page_number_form
 from briefer.render.markup import escape
+from briefer.render.paragraph import Paragraph
 from briefer.render.styles import Styles
 
 

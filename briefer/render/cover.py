@@ -5,10 +5,11 @@ Imports ReportLab, the brief model and briefer.render modules.
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, HRFlowable, Spacer, Table
 
 from briefer.render.boxes import Box, BoxStyle, Rule
 from briefer.render.markup import escape, inline_markup
+from briefer.render.paragraph import Paragraph
 from briefer.render.styles import Styles, table_style
 from briefer.tailor.brief import Brief
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from reportlab.platypus import Flowable, Paragraph, Table
+from reportlab.platypus import Flowable, Table
 
 from briefer.render.boxes import Box, BoxStyle, Rule, mark_box_heading
 from briefer.render.headings import Anchor, HeadingGroup, PageRegistry
 from briefer.render.markup import escape, hex_colour, inline_markup, note_key
+from briefer.render.paragraph import Paragraph
 from briefer.render.styles import Styles, table_style
 from briefer.tailor.brief import (
     BBlock,
