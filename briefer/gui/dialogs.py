@@ -1,0 +1,63 @@
+"""Every modal question the app asks, as small module-level functions.
+
+The window calls them through this module, so tests replace them (monkeypatch) and never block.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from briefer.content.model import Report
+from briefer.gui.about import about_html
+
+SHOWN_PROBLEMS = 8
+
+
+def show_error(parent: QWidget | None, title: str, text: str, problems: list[str] | None = None) -> None:
+    """An error dialog: what failed in `text`; the first few problems shown, all under Details."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(title)
+    box.setText(text)
+    if problems:
+        shown = "\n".join(problems[:SHOWN_PROBLEMS])
+        more = f"\n… and {len(problems) - SHOWN_PROBLEMS} more" if len(problems) > SHOWN_PROBLEMS else ""
+        box.setInformativeText(shown + more)
+        if len(problems) > SHOWN_PROBLEMS:
+            box.setDetailedText("\n".join(problems))
+    box.exec()
+
+
+def ask_save_changes(parent: QWidget | None, name: str) -> str:
+    """'save', 'discard' or 'cancel' for a recipe with unsaved changes."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Unsaved changes")
+    box.setText(f"Save the changes to {name}?")
+    box.setInformativeText("Your choices will be lost if you don't save them.")
+    buttons = QMessageBox.StandardButton
+    box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)
+    box.setDefaultButton(buttons.Save)
+    answer = box.exec()
+    return {buttons.Save: "save", buttons.Discard: "discard"}.get(buttons(answer), "cancel")
+
+
+def ask_open_path(parent: QWidget | None, caption: str, folder: str, filters: str) -> str:
+    """A path to open, or '' when the user cancels."""
+    path, _ = QFileDialog.getOpenFileName(parent, caption, folder, filters)
+    return path
+
+
+def ask_save_path(parent: QWidget | None, caption: str, suggested: str, filters: str) -> str:
+    """A path to write, or '' when the user cancels."""
+    path, _ = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
+    return path
+
+
+def show_about(parent: QWidget | None, report: Report | None = None) -> None:
+    box = QMessageBox(parent)
+    box.setWindowTitle("About briefer")
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setText(about_html(report=report))
+    box.exec()

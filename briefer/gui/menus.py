@@ -1,0 +1,84 @@
+"""The window's actions (with their shortcuts) and the menus that hold them.
+
+Creates and arranges only; the main window connects each action to what it does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
+
+Key = QKeySequence.StandardKey
+
+
+@dataclass(frozen=True)
+class Actions:
+    new: QAction
+    open: QAction
+    save: QAction
+    save_as: QAction
+    export_pdf: QAction
+    export_markdown: QAction
+    print: QAction
+    reload: QAction
+    quit: QAction
+    zoom_in: QAction
+    zoom_out: QAction
+    fit_width: QAction
+    about: QAction
+
+
+def _action(parent: QWidget, text: str, tip: str, *keys: QKeySequence | Key | str) -> QAction:
+    action = QAction(text, parent)
+    action.setStatusTip(tip)
+    shortcuts = [k if isinstance(k, QKeySequence) else QKeySequence(k) for k in keys]
+    if shortcuts:
+        action.setShortcuts(shortcuts)
+        action.setToolTip(f"{text.replace('…', '').replace('&', '')} ({shortcuts[0].toString()})")
+    return action
+
+
+def create_actions(parent: QWidget) -> Actions:
+    return Actions(
+        new=_action(parent, "&New", "Start again from the whole report", Key.New),
+        open=_action(parent, "&Open recipe…", "Open a recipe, or the recipe inside a briefer PDF", Key.Open),
+        save=_action(parent, "&Save", "Save the recipe", Key.Save),
+        save_as=_action(parent, "Save &as…", "Save the recipe under a new name", "Ctrl+Shift+S"),
+        export_pdf=_action(parent, "&Export PDF…", "Write the brief as a PDF file", "Ctrl+E"),
+        export_markdown=_action(parent, "Export &Markdown…", "Write the brief as Markdown", "Ctrl+Shift+E"),
+        print=_action(parent, "&Print…", "Print the brief", Key.Print),
+        reload=_action(parent, "&Reload content", "Read the content folder again", "F5"),
+        quit=_action(parent, "&Quit", "Close briefer", Key.Quit),
+        zoom_in=_action(parent, "Zoom &in", "Make the preview larger", Key.ZoomIn, "Ctrl+="),
+        zoom_out=_action(parent, "Zoom &out", "Make the preview smaller", Key.ZoomOut),
+        fit_width=_action(parent, "&Fit width", "Fit the page width to the preview", "Ctrl+0"),
+        about=_action(parent, "&About briefer", "The source report's credits and the font licences"),
+    )
+
+
+def fill_menus(bar: QMenuBar, actions: Actions) -> QMenu:
+    """Put the actions in File, View and Help; returns the (empty) Recent recipes submenu."""
+    file_menu = bar.addMenu("&File")
+    file_menu.addAction(actions.new)
+    file_menu.addAction(actions.open)
+    recent = file_menu.addMenu("Open &recent")
+    file_menu.addSeparator()
+    file_menu.addAction(actions.save)
+    file_menu.addAction(actions.save_as)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.export_pdf)
+    file_menu.addAction(actions.export_markdown)
+    file_menu.addAction(actions.print)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.reload)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.quit)
+    view_menu = bar.addMenu("&View")
+    view_menu.addAction(actions.zoom_in)
+    view_menu.addAction(actions.zoom_out)
+    view_menu.addAction(actions.fit_width)
+    help_menu = bar.addMenu("&Help")
+    help_menu.addAction(actions.about)
+    return recent

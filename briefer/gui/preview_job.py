@@ -1,0 +1,111 @@
+"""One preview build as plain data: tailor, render, count pages, words and notes; and the warnings.
+
+Runs off the main thread, so it imports no Qt and touches nothing shared.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import time
+from dataclasses import dataclass
+
+from briefer.build import page_count, render
+from briefer.content.model import Report
+from briefer.tailor.brief import (
+    Brief,
+    BriefText,
+    ComparisonTable,
+    CountryBox,
+    KeyMessagesPart,
+    SectionPart,
+    bblock_texts,
+    brief_plain,
+)
+from briefer.tailor.recipe import Recipe
+from briefer.tailor.tailor import tailor
+
+WORDS_PER_MINUTE = 200
+HANDOUT_PAGES = 4
+_WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    pages: int
+    words: int
+    notes: int
+
+    @property
+    def reading_minutes(self) -> int:
+        return max(1, math.floor(self.words / WORDS_PER_MINUTE + 0.5)) if self.words else 0
+
+
+@dataclass(frozen=True, slots=True)
+class Preview:
+    """A finished build: the recipe it was made from, the PDF, and what the status bar shows."""
+
+    recipe: Recipe
+    pdf: bytes
+    stats: Stats
+    seconds: float
+
+
+def count_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def brief_words(brief: Brief) -> int:
+    """Words a reader reads in the body: key messages, country boxes and sections (not notes)."""
+    texts: list[BriefText] = []
+    plain: list[str] = []
+    for part in brief.parts:
+        if isinstance(part, SectionPart):
+            plain.append(part.title)
+            for block in part.blocks:
+                texts.extend(bblock_texts(block))
+                plain.append(getattr(block, "term", "") or getattr(block, "title", ""))
+        elif isinstance(part, KeyMessagesPart):
+            texts.extend((part.introduction, *part.messages, *part.asks))
+            plain.append(part.asks_title)
+        elif isinstance(part, CountryBox):
+            plain.append(part.name)
+            texts.extend(part.facts)
+            for row in part.treaties:
+                texts.append(row.status)
+                plain.extend(f"{label} {value}" for label, value in row.dates)
+        elif isinstance(part, ComparisonTable):
+            plain.extend(" ".join(row) for row in part.rows)
+    plain.extend(brief_plain(t) for t in texts)
+    return sum(count_words(p) for p in plain)
+
+
+def build_preview(report: Report, recipe: Recipe) -> Preview:
+    """Tailor and render one brief; raises RecipeError (with problems) when the recipe does not fit."""
+    started = time.perf_counter()
+    brief = tailor(report, recipe)
+    pdf = render(brief, "pdf")
+    stats = Stats(pages=page_count(pdf), words=brief_words(brief), notes=len(brief.notes))
+    return Preview(recipe, pdf, stats, time.perf_counter() - started)
+
+
+def chosen_nothing(recipe: Recipe) -> bool:
+    return recipe.sections is not None and not recipe.sections
+
+
+def warnings(recipe: Recipe, stats: Stats | None) -> list[str]:
+    """Advice for the status bar: things a person preparing a handout would want to know."""
+    found: list[str] = []
+    if chosen_nothing(recipe):
+        found.append("no sections chosen")
+    if stats is not None and stats.pages > HANDOUT_PAGES:
+        found.append(f"{stats.pages} pages: longer than a four-page handout")
+    if recipe.countries and not recipe.country_boxes:
+        found.append("country boxes are off: the focus countries only set emphasis")
+    return found
+
+
+def status_text(stats: Stats) -> str:
+    pages = "1 page" if stats.pages == 1 else f"{stats.pages} pages"
+    notes = "1 note" if stats.notes == 1 else f"{stats.notes} notes"
+    return f"{pages} · {stats.words:,} words · {notes} · about {stats.reading_minutes} min to read"

@@ -1,0 +1,123 @@
+"""Typed access to the app's QSettings: user preferences apart from remembered window state.
+
+Set $BRIEFER_SETTINGS to an .ini path to keep settings elsewhere (tests use a temporary file).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANISATION = "briefer"
+APPLICATION = "briefer"
+MAX_RECENT = 8
+
+
+def open_qsettings() -> QSettings:
+    path = os.environ.get("BRIEFER_SETTINGS")
+    if path:
+        return QSettings(path, QSettings.Format.IniFormat)
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION)
+
+
+class Settings:
+    """`pref/...` keys are choices the user makes; `persist/...` keys are remembered state."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self.store = store if store is not None else open_qsettings()
+
+    # -- generic typed access --------------------------------------------------------
+
+    def _text(self, key: str, default: str = "") -> str:
+        value = self.store.value(key, default)
+        return value if isinstance(value, str) else default
+
+    def _list(self, key: str) -> list[str]:
+        value = self.store.value(key, [])
+        if isinstance(value, str):  # QSettings gives a lone string for a one-item list
+            return [value] if value else []
+        return [str(v) for v in value] if isinstance(value, list) else []
+
+    def _bytes(self, key: str) -> QByteArray:
+        value = self.store.value(key)
+        return value if isinstance(value, QByteArray) else QByteArray()
+
+    # -- preferences -------------------------------------------------------------------
+
+    @property
+    def preview_delay_ms(self) -> int:
+        """How long the app waits after a change before rebuilding the preview."""
+        value = self.store.value("pref/preview_delay_ms", 200)
+        try:
+            return max(0, min(2000, int(value)))  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            return 200
+
+    @preview_delay_ms.setter
+    def preview_delay_ms(self, value: int) -> None:
+        self.store.setValue("pref/preview_delay_ms", int(value))
+
+    # -- remembered state ------------------------------------------------------------
+
+    @property
+    def geometry(self) -> QByteArray:
+        return self._bytes("persist/geometry")
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self.store.setValue("persist/geometry", value)
+
+    @property
+    def window_state(self) -> QByteArray:
+        return self._bytes("persist/window_state")
+
+    @window_state.setter
+    def window_state(self, value: QByteArray) -> None:
+        self.store.setValue("persist/window_state", value)
+
+    @property
+    def splitter_state(self) -> QByteArray:
+        return self._bytes("persist/splitter_state")
+
+    @splitter_state.setter
+    def splitter_state(self, value: QByteArray) -> None:
+        self.store.setValue("persist/splitter_state", value)
+
+    @property
+    def recipe_folder(self) -> str:
+        """The folder recipes were last opened from or saved to."""
+        return self._text("persist/recipe_folder", str(Path.home()))
+
+    @recipe_folder.setter
+    def recipe_folder(self, value: str) -> None:
+        self.store.setValue("persist/recipe_folder", value)
+
+    @property
+    def export_folder(self) -> str:
+        """The folder briefs were last exported to."""
+        return self._text("persist/export_folder", str(Path.home()))
+
+    @export_folder.setter
+    def export_folder(self, value: str) -> None:
+        self.store.setValue("persist/export_folder", value)
+
+    @property
+    def recent_recipes(self) -> list[str]:
+        """Recipe paths, most recent first."""
+        return self._list("persist/recent_recipes")
+
+    def add_recent_recipe(self, path: str) -> None:
+        path = str(Path(path).resolve())
+        recent = [p for p in self.recent_recipes if p != path]
+        self.store.setValue("persist/recent_recipes", [path, *recent][:MAX_RECENT])
+
+    def remove_recent_recipe(self, path: str) -> None:
+        self.store.setValue("persist/recent_recipes", [p for p in self.recent_recipes if p != path])
+
+    def clear_recent_recipes(self) -> None:
+        self.store.setValue("persist/recent_recipes", [])
+
+    def sync(self) -> None:
+        self.store.sync()

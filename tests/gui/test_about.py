@@ -1,0 +1,41 @@
+"""The About text credits the source report and names the font licences found in assets/fonts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefer.content.model import Report
+from briefer.gui.about import FONT_DIR, about_html, font_families, licence_files
+
+
+def test_about_credits_the_report_and_its_authors(report: Report) -> None:
+    text = about_html(report=report)
+    assert "Withdrawal Symptoms" in text
+    assert "Lou Maresca" in text and "Magnus Løvold" in text
+    assert "Lex International Fund" in text
+
+
+def test_about_credits_the_report_without_content() -> None:
+    text = about_html()
+    assert "Withdrawal Symptoms" in text and "Lex International Fund" in text
+
+
+def test_about_names_the_shipped_font_licences() -> None:
+    licences = licence_files(FONT_DIR)
+    assert licences, "assets/fonts should ship a licence file"
+    text = about_html()
+    for licence in licences:
+        assert licence.name in text
+    assert "Open Font License" in text
+    for family in font_families(FONT_DIR):
+        assert family in text
+
+
+def test_font_licences_are_read_at_run_time(tmp_path: Path) -> None:
+    (tmp_path / "Example-Regular.ttf").write_bytes(b"")
+    (tmp_path / "LICENSE-example.txt").write_text(
+        "Copyright 2030 Someone\n\nSIL OPEN FONT LICENSE\nVersion 1.1 - 26 February 2007\n", encoding="utf-8"
+    )
+    text = about_html(tmp_path)
+    assert "Example" in text and "LICENSE-example.txt" in text and "Copyright 2030 Someone" in text
+    assert "No font licence" in about_html(tmp_path / "missing")

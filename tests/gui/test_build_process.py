@@ -1,0 +1,62 @@
+"""Builds in the warm child process: the same bytes as in-process, errors intact, and recovery."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+
+import pytest
+
+from briefer.build import build_bytes
+from briefer.content.model import Report
+from briefer.gui.build_process import ProcessBuild
+from briefer.tailor.recipe import Recipe
+from briefer.tailor.recipe_check import RecipeError
+
+
+@pytest.fixture
+def process() -> Iterator[ProcessBuild]:
+    build = ProcessBuild()
+    yield build
+    build.shutdown()
+
+
+def test_the_child_builds_the_bytes_the_core_builds(process: ProcessBuild, report: Report) -> None:
+    recipe = Recipe(audience="media", countries=("PL",), watermark="DRAFT")
+    preview = process(report, recipe)
+    assert not process.in_thread
+    assert preview.pdf == build_bytes(report, recipe, "pdf")
+    assert preview.recipe == recipe and preview.stats.pages > 0 and preview.stats.notes > 0
+
+
+def test_a_recipe_error_arrives_with_its_problems(process: ProcessBuild, report: Report) -> None:
+    with pytest.raises(RecipeError) as caught:
+        process(report, Recipe(sections=()))
+    assert any("no sections" in str(p) for p in caught.value.problems)
+
+
+def test_a_reloaded_report_reaches_the_child(process: ProcessBuild, report: Report) -> None:
+    first = process(report, Recipe(sections=("foreword",)))
+    renamed = dataclasses.replace(report, title="A Different Title")
+    second = process(renamed, Recipe(sections=("foreword",)))
+    assert first.pdf != second.pdf
+    assert second.pdf == build_bytes(renamed, Recipe(sections=("foreword",)), "pdf")
+
+
+def test_a_child_that_dies_is_replaced(process: ProcessBuild, report: Report) -> None:
+    recipe = Recipe(sections=("introduction",))
+    process(report, recipe)
+    first = process._child
+    assert first is not None
+    first.kill()  # as the system would, out of memory
+    first.wait()
+    assert process(report, recipe).pdf == build_bytes(report, recipe, "pdf")
+    assert process._child is not first
+
+
+def test_shutdown_ends_the_child(process: ProcessBuild, report: Report) -> None:
+    process(report, Recipe(sections=("foreword",)))
+    child = process._child
+    assert child is not None
+    process.shutdown()
+    assert child.poll() is not None
