@@ -21,8 +21,6 @@ def check_recipe(recipe: Recipe, report: Report, origin: str = "recipe") -> None
     here = Where(origin, 0, 0)
     section_ids = [s.id for s in report.sections]
     if recipe.sections is not None:
-        if not recipe.sections:
-            p.error(here, "the recipe chooses no sections; choose at least one")
         seen: set[str] = set()
         for section_id in recipe.sections:
             if section_id not in section_ids:

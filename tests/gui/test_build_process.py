@@ -31,8 +31,8 @@ def test_the_child_builds_the_bytes_the_core_builds(process: ProcessBuild, repor
 
 def test_a_recipe_error_arrives_with_its_problems(process: ProcessBuild, report: Report) -> None:
     with pytest.raises(RecipeError) as caught:
-        process(report, Recipe(sections=()))
-    assert any("no sections" in str(p) for p in caught.value.problems)
+        process(report, Recipe(sections=("no-such-section",)))
+    assert any("unknown section 'no-such-section'" in str(p) for p in caught.value.problems)
 
 
 def test_a_reloaded_report_reaches_the_child(process: ProcessBuild, report: Report) -> None:

@@ -81,3 +81,10 @@ def test_cli_build_errors_exit_2_and_keep_existing_file(tmp_path: Path) -> None:
     odd = run_cli("build", "--content", str(MINI), "-o", str(tmp_path / "b.docx"))
     assert odd.returncode == 2 and "use a .pdf or .md" in odd.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.md"]
+
+
+def test_cli_builds_a_pdf_without_sections(tmp_path: Path) -> None:
+    out = tmp_path / "km.pdf"
+    done = run_cli("build", "--sections", ",", "--audience", "media", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes().startswith(b"%PDF")

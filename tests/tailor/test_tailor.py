@@ -181,3 +181,10 @@ def test_layout_and_recipe_carried(report: Report) -> None:
 def test_tailor_is_pure(report: Report) -> None:
     recipe = Recipe(audience="diplomats", countries=("LT", "UA"))
     assert tailor(report, recipe) == tailor(report, dataclasses.replace(recipe))
+
+
+def test_a_brief_of_key_messages_only(report: Report) -> None:
+    brief = tailor(report, Recipe(sections=(), audience="diplomats", countries=("LT",)))
+    assert brief.sections == ()
+    assert [type(p).__name__ for p in brief.parts] == ["KeyMessagesPart", "CountryBox"]
+    assert [n.number for n in brief.notes] == list(range(1, len(brief.notes) + 1))
