@@ -6,26 +6,12 @@ under 20 ms. Run: .venv/bin/python bench/bench_core.py
 
 from __future__ import annotations
 
-import statistics
-import time
-from collections.abc import Callable
-
 import yaml
+from timing import measure
 
 from briefer.content.load import default_content_dir, load_report
 from briefer.tailor.recipe import Recipe
 from briefer.tailor.tailor import tailor
-
-
-def measure(fn: Callable[[], object], runs: int) -> tuple[float, float]:
-    fn()  # warm imports and caches of the interpreter, not of briefer
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    times.sort()
-    return statistics.median(times), times[int(len(times) * 0.95) - 1]
 
 
 def main() -> None:
@@ -44,9 +30,9 @@ def main() -> None:
         ("tailor one section", measure(lambda: tailor(report, Recipe(sections=("self-destruct",))), 50), 20),
     ]
     print(f"{'what':<46} {'median ms':>10} {'p95 ms':>8} {'target':>8}")
-    for name, (median, p95), target in rows:
+    for name, timing, target in rows:
         goal = f"< {target}" if target else ""
-        print(f"{name:<46} {median:>10.2f} {p95:>8.2f} {goal:>8}")
+        print(f"{name:<46} {timing.median_ms:>10.2f} {timing.p95_ms:>8.2f} {goal:>8}")
 
 
 if __name__ == "__main__":

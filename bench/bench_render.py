@@ -7,10 +7,11 @@ Run: .venv/bin/python bench/bench_render.py
 from __future__ import annotations
 
 import resource
-import statistics
 import time
 import tracemalloc
 from collections.abc import Callable
+
+from timing import measure
 
 from briefer.content.load import default_content_dir, load_report
 from briefer.render.fonts import register_fonts
@@ -18,17 +19,6 @@ from briefer.render.pdf import render_pdf
 from briefer.tailor.brief import PreparedFor
 from briefer.tailor.recipe import Recipe
 from briefer.tailor.tailor import tailor
-
-
-def measure(fn: Callable[[], object], runs: int) -> tuple[float, float]:
-    fn()  # warm the interpreter and the per-process caches (fonts, styles)
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    times.sort()
-    return statistics.median(times), times[-1]
 
 
 def peak_traced_mib(fn: Callable[[], object]) -> float:
@@ -63,7 +53,8 @@ def main() -> None:
     for name, brief in briefs.items():
         data = render_pdf(brief)
         pages = data.count(b"/Type /Page\n")
-        median, worst = measure(lambda b=brief: render_pdf(b), 9)
+        timing = measure(lambda b=brief: render_pdf(b), 9)
+        median, worst = timing.median_ms, timing.worst_ms
         peak = peak_traced_mib(lambda b=brief: render_pdf(b))
         print(f"{name:<52} {pages:>5} {median:>10.1f} {worst:>8.1f} {peak:>9.1f}")
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -1,17 +1,45 @@
-"""A ReportLab Paragraph that breaks its lines once per width.
+"""A ReportLab Paragraph that parses its markup once per style and breaks its lines once per width.
 
 ReportLab re-breaks a paragraph on every wrap, and drops its breaks after a split that
 fails; finding where notes fit asks the same paragraph for the same width many times. Line
-breaks depend only on the text, the style and the width, so they are kept per width.
+breaks depend only on the text, the style and the width, so they are kept per width. The
+live preview rebuilds the same paragraphs again and again, so parsed markup is kept per
+(markup, style) for the process, and each paragraph gets its own copies of the fragments.
 Imports ReportLab only.
 """
 
 from __future__ import annotations
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph as _ReportLabParagraph
+
+_PARSED_LIMIT = 20_000  # entries; a few briefs' worth of paragraphs, well under 10 MB
+_parsed: dict[tuple[str, int, int], tuple[ParagraphStyle, ParagraphStyle, list, object, str]] = {}
 
 
 class Paragraph(_ReportLabParagraph):
+    def _setup(self, text, style, bulletText, frags, cleaner):  # type: ignore[no-untyped-def]  # noqa: ANN001, ANN202
+        if frags is not None or not isinstance(text, str):
+            return super()._setup(text, style, bulletText, frags, cleaner)
+        key = (text, id(style), int(self.caseSensitive))
+        hit = _parsed.get(key)
+        if hit is None or hit[0] is not style:
+            super()._setup(text, style, bulletText, frags, cleaner)
+            if len(_parsed) >= _PARSED_LIMIT:
+                _parsed.clear()
+            # only a bullet written in the markup belongs to the entry; a caller's is per paragraph
+            from_markup = self.bulletText if self.bulletText is not bulletText else None
+            # the style is kept in the entry so that its id cannot be reused by another style
+            _parsed[key] = (style, self.style, [f.clone() for f in self.frags], from_markup, self.text)
+            return None
+        _, parsed_style, parsed_frags, from_markup, cleaned = hit
+        self.text = cleaned
+        self.frags = [f.clone() for f in parsed_frags]
+        self.style = parsed_style
+        self.bulletText = from_markup if from_markup is not None else bulletText
+        self.debug = 0
+        return None
+
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         kept = self.__dict__.get("_breaks")
         if kept is not None and kept[0] == availWidth:
