@@ -102,7 +102,8 @@ def tailor(report: Report, recipe: Recipe) -> Brief:
     sources: tuple[SourceEntry, ...] = ()
     if recipe.sources_list:
         entries = [report.source(source_id) for source_id in cited]
-        entries.sort(key=lambda s: (s.author or s.publisher or s.title or s.url).casefold())
+        # alphabetical by what each entry starts with: the author, else the title
+        entries.sort(key=lambda s: (s.author or s.title or s.url).casefold())
         sources = tuple(SourceEntry(s.id, _stop(full_reference(s))) for s in entries)
 
     return Brief(

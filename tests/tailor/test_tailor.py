@@ -188,3 +188,9 @@ def test_a_brief_of_key_messages_only(report: Report) -> None:
     assert brief.sections == ()
     assert [type(p).__name__ for p in brief.parts] == ["KeyMessagesPart", "CountryBox"]
     assert [n.number for n in brief.notes] == list(range(1, len(brief.notes) + 1))
+
+
+def test_sources_list_is_alphabetical_by_its_first_words(report: Report) -> None:
+    brief = tailor(report, Recipe(countries=("UA", "PL")))
+    firsts = ["".join(s.text for s in entry.text).lstrip("“\"'").casefold() for entry in brief.sources]
+    assert firsts == sorted(firsts)
