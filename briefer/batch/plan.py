@@ -121,7 +121,7 @@ def plan_recipients(
 def _check(report: Report, recipes: Sequence[Recipe], glance: bool, booklet: bool) -> None:
     """Every problem of every recipe, each named once, before anything is built."""
     if glance and booklet:
-        raise BatchError("an at-a-glance page is one page: it makes no booklet; leave out --booklet or --at-a-glance")
+        raise BatchError("an at-a-glance page is one page and makes no booklet: choose a booklet or at a glance")
     problems: dict[str, Problem] = {}
     for recipe in recipes:
         try:
@@ -130,6 +130,6 @@ def _check(report: Report, recipes: Sequence[Recipe], glance: bool, booklet: boo
             for problem in exc.problems:
                 problems.setdefault(problem.message, problem)
         if glance and not recipe.audience and not recipe.countries:
-            raise BatchError("an at-a-glance page needs an audience or a focus country (--audience, --country)")
+            raise BatchError("an at-a-glance page needs an audience or a focus country")
     if problems:
         raise RecipeError(list(problems.values()))

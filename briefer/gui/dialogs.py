@@ -1,11 +1,14 @@
-"""Every modal question the app asks, as small module-level functions.
+"""Every modal question the app asks (and every hand-over to another app), as small module-level functions.
 
 The window calls them through this module, so tests replace them (monkeypatch) and never block.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from briefer.content.model import Report
@@ -53,6 +56,16 @@ def ask_save_path(parent: QWidget | None, caption: str, suggested: str, filters:
     """A path to write, or '' when the user cancels."""
     path, _ = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
     return path
+
+
+def ask_folder(parent: QWidget | None, caption: str, folder: str) -> str:
+    """A folder to write into, or '' when the user cancels."""
+    return QFileDialog.getExistingDirectory(parent, caption, folder)
+
+
+def open_location(path: Path) -> bool:
+    """Show a file or folder in the desktop's own app (a PDF viewer, the file manager)."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 def show_about(parent: QWidget | None, report: Report | None = None) -> None:

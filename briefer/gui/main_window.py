@@ -19,6 +19,7 @@ from briefer.content.located import Where
 from briefer.content.model import Report
 from briefer.content.problems import ContentError, Problem
 from briefer.gui import dialogs, printing
+from briefer.gui.batch_dialog import BatchDialog
 from briefer.gui.build_process import shared_process_build
 from briefer.gui.content_watch import ContentWatcher
 from briefer.gui.menus import create_actions, fill_menus
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.recipe_origin = "Untitled"  # the name shown in the title bar
         self._saved: Recipe | None = None  # the recipe as last saved or opened; None: never saved
         self.last_preview: Preview | None = None
+        self.batch_dialog: BatchDialog | None = None  # the last one opened (File ▸ Batch…)
         self._content_generation = 0
         self._loader_pool = QThreadPool(self)
         self._loader_pool.setMaxThreadCount(1)
@@ -130,6 +132,7 @@ class MainWindow(QMainWindow):
         a.save_as.triggered.connect(self.save_as)
         a.export_pdf.triggered.connect(partial(self.export_dialog, "pdf"))
         a.export_markdown.triggered.connect(partial(self.export_dialog, "markdown"))
+        a.batch.triggered.connect(self.open_batch_dialog)
         a.print.triggered.connect(self.print_brief)
         a.reload.triggered.connect(self.reload_content)
         a.quit.triggered.connect(self.close)
@@ -423,6 +426,22 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Exported {path}", 8000)
         return True
 
+    def open_batch_dialog(self) -> BatchDialog | None:
+        """File ▸ Batch…: many briefs from the recipe on show, in a window-modal dialog."""
+        if self.report is None or not self.content_ok:
+            dialogs.show_error(
+                self, "The content has errors", f"Fix the content in {self.content_dir} first:", self.content_problems
+            )
+            return None
+        if self.batch_dialog is not None:
+            if self.batch_dialog.isVisible():  # closing, and waiting for its cancelled run
+                self.batch_dialog.raise_()
+                return self.batch_dialog
+            self.batch_dialog.deleteLater()
+        self.batch_dialog = BatchDialog(self.report, self.panel.recipe(), self.settings, self)
+        self.batch_dialog.open()
+        return self.batch_dialog
+
     def print_brief(self) -> None:
         data = self.brief_bytes("pdf")
         if data is None:
@@ -447,6 +466,8 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.debounce.stop()
         self.builder.cancel()
+        if self.batch_dialog is not None:
+            self.batch_dialog.cancel()  # a running batch stops within moments; files written stay
         self._content_generation += 1  # a reload still running is not applied to a closed window
         self.watcher.watch(None)
         event.accept()

@@ -21,6 +21,7 @@ class Actions:
     save_as: QAction
     export_pdf: QAction
     export_markdown: QAction
+    batch: QAction
     print: QAction
     reload: QAction
     quit: QAction
@@ -48,6 +49,9 @@ def create_actions(parent: QWidget) -> Actions:
         save_as=_action(parent, "Save &as…", "Save the recipe under a new name", "Ctrl+Shift+S"),
         export_pdf=_action(parent, "&Export PDF…", "Write the brief as a PDF file", "Ctrl+E"),
         export_markdown=_action(parent, "Export &Markdown…", "Write the brief as Markdown", "Ctrl+Shift+E"),
+        batch=_action(
+            parent, "&Batch…", "Build many briefs at once: audiences × countries, or one per recipient", "Ctrl+B"
+        ),
         print=_action(parent, "&Print…", "Print the brief", Key.Print),
         reload=_action(parent, "&Reload content", "Read the content folder again", "F5"),
         quit=_action(parent, "&Quit", "Close briefer", Key.Quit),
@@ -70,6 +74,7 @@ def fill_menus(bar: QMenuBar, actions: Actions) -> QMenu:
     file_menu.addSeparator()
     file_menu.addAction(actions.export_pdf)
     file_menu.addAction(actions.export_markdown)
+    file_menu.addAction(actions.batch)
     file_menu.addAction(actions.print)
     file_menu.addSeparator()
     file_menu.addAction(actions.reload)

@@ -104,6 +104,15 @@ class Settings:
         self.store.setValue("persist/export_folder", value)
 
     @property
+    def batch_folder(self) -> str:
+        """The folder the last batch was built into."""
+        return self._text("persist/batch_folder", str(Path(self.export_folder) / "briefs"))
+
+    @batch_folder.setter
+    def batch_folder(self, value: str) -> None:
+        self.store.setValue("persist/batch_folder", value)
+
+    @property
     def recent_recipes(self) -> list[str]:
         """Recipe paths, most recent first."""
         return self._list("persist/recent_recipes")

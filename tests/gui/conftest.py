@@ -37,6 +37,8 @@ class Dialogs:
     save_changes_asked: int = 0
     open_paths: list[str] = field(default_factory=list)
     save_paths: list[str] = field(default_factory=list)
+    folders: list[str] = field(default_factory=list)
+    opened: list[str] = field(default_factory=list)  # files and folders handed to the desktop
     abouts: int = 0
 
     def error_text(self) -> str:
@@ -71,6 +73,14 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
         assert record.save_paths, f"unexpected save dialog: {caption}"
         return record.save_paths.pop(0)
 
+    def ask_folder(parent, caption, folder):
+        assert record.folders, f"unexpected folder dialog: {caption}"
+        return record.folders.pop(0)
+
+    def open_location(path):
+        record.opened.append(str(path))
+        return True
+
     def show_about(parent, report=None):
         record.abouts += 1
 
@@ -78,6 +88,8 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     monkeypatch.setattr(module, "ask_save_changes", ask_save_changes)
     monkeypatch.setattr(module, "ask_open_path", ask_open_path)
     monkeypatch.setattr(module, "ask_save_path", ask_save_path)
+    monkeypatch.setattr(module, "ask_folder", ask_folder)
+    monkeypatch.setattr(module, "open_location", open_location)
     monkeypatch.setattr(module, "show_about", show_about)
     return record
 
