@@ -19,6 +19,15 @@ ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
 
 
+_BOOL_HINT = " (YAML reads a bare yes, no, on, off, y, n — and the code NO — as true/false: put it in quotes)"
+
+
+def _not_text(value: object) -> str:
+    """'not true/false (hint)' and the like, for a value where text was expected."""
+    is_bool = isinstance(value, LScalar) and isinstance(value.value, bool)
+    return f"not {_type_name(value)}" + (_BOOL_HINT if is_bool else "")
+
+
 def _type_name(value: object) -> str:
     if isinstance(value, LDict):
         return "a mapping"
@@ -98,7 +107,7 @@ class Record:
             inner = value.value
             return inner.isoformat() if isinstance(inner, dt.date) else str(inner)
         self.problems.error(
-            self.place(key), f"{key!r} in {self.what} must be text, not {_type_name(value)}"
+            self.place(key), f"{key!r} in {self.what} must be text, {_not_text(value)}"
         )
         return default
 
@@ -157,7 +166,7 @@ class Record:
             else:
                 self.problems.error(
                     getattr(item, "where", value.where),
-                    f"items of {key!r} must be text, not {_type_name(item)}",
+                    f"items of {key!r} must be text, {_not_text(item)}",
                 )
         return tuple(out)
 
@@ -185,7 +194,7 @@ def read_inline(
     if not isinstance(value, LStr):
         if isinstance(value, LScalar) and value.value is not None and not isinstance(value.value, bool):
             return parse_inline(str(value.value))
-        problems.error(where, f"{what} must be text, not {_type_name(value)}")
+        problems.error(where, f"{what} must be text, {_not_text(value)}")
         return ()
     if not value.strip():
         problems.error(where, f"{what} is empty")

@@ -206,3 +206,9 @@ def test_deep_nesting_is_refused(mini: Path) -> None:
     (mini / "audiences.yaml").write_text("a: " + "[" * 500 + "]" * 500 + "\n", encoding="utf-8")
     errors = errors_of(mini)
     assert any("audiences.yaml" in e and ("nested too deeply" in e or "YAML" in e) for e in errors)
+
+
+def test_norway_unquoted_is_explained(mini: Path) -> None:
+    edit(mini / "countries.yaml", "code: PL", "code: NO")
+    assert any("countries.yaml:2:11: 'code' in a country must be text, not true/false (YAML reads" in e
+               and "put it in quotes" in e for e in errors_of(mini))
