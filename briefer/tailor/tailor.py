@@ -33,7 +33,7 @@ from briefer.tailor.brief import (
     SourceEntry,
     TreatyRow,
 )
-from briefer.tailor.citations import full_reference, merge_spans
+from briefer.tailor.citations import ends_sentence, full_reference, merge_spans
 from briefer.tailor.notes import NoteNumberer, resolve_notes
 from briefer.tailor.recipe import Recipe
 from briefer.tailor.recipe_check import check_recipe
@@ -198,5 +198,4 @@ def _comparison(report: Report, countries: list[Country]) -> ComparisonTable:
 
 
 def _stop(spans: tuple[Span, ...]) -> tuple[Span, ...]:
-    text = "".join(s.text for s in spans).rstrip()
-    return spans if text.endswith((".", "?", "!")) else merge_spans([*spans, Span(".")])
+    return spans if ends_sentence(spans) else merge_spans([*spans, Span(".")])
