@@ -237,7 +237,9 @@ def weasyprint_css(folder: Path) -> Path:
                 f'@font-face {{ font-family: "{family}"; font-weight: {weight}; font-style: {style}; '
                 f"src: url({url}); }}"
             )
-    css = "\n".join(faces) + """
+    css = (
+        "\n".join(faces)
+        + """
 @page { size: A4; margin: 24mm 25mm 22mm 25mm;
   @bottom-center { content: counter(page); font: 7.5pt "Noto Sans"; }
   @footnote { border-top: 0.5pt solid black; padding-top: 4pt; } }
@@ -248,6 +250,7 @@ table { border-collapse: collapse; font-size: 9pt; } td, th { border: 0.5pt soli
 .fn { float: footnote; font-size: 8.5pt; line-height: 11.2pt; }
 ::footnote-call { vertical-align: super; font-size: 65%; line-height: 0; }
 """
+    )
     path = folder / "brief.css"
     path.write_text(css, encoding="utf-8")
     return path

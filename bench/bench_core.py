@@ -19,13 +19,22 @@ def main() -> None:
     report = load_report(folder)
     full = Recipe(audience="parliamentarians", countries=("FI", "LT", "UA", "EE", "PL"))
     files = sorted(folder.rglob("*.yaml"))
-    print(f"libyaml: {'yes' if hasattr(yaml, 'CSafeLoader') else 'no'}; content: {len(files)} files, "
-          f"{sum(f.stat().st_size for f in files) / 1024:.0f} KiB")
+    print(
+        f"libyaml: {'yes' if hasattr(yaml, 'CSafeLoader') else 'no'}; content: {len(files)} files, "
+        f"{sum(f.stat().st_size for f in files) / 1024:.0f} KiB"
+    )
     rows = [
         ("load + validate whole content", measure(lambda: load_report(folder), 20), 50),
-        ("yaml.safe_load of the same files (baseline)",
-         measure(lambda: [yaml.load(f.read_bytes(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-                          for f in files], 20), None),
+        (
+            "yaml.safe_load of the same files (baseline)",
+            measure(
+                lambda: [
+                    yaml.load(f.read_bytes(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) for f in files
+                ],
+                20,
+            ),
+            None,
+        ),
         ("tailor full report, audience + 5 countries", measure(lambda: tailor(report, full), 50), 20),
         ("tailor one section", measure(lambda: tailor(report, Recipe(sections=("self-destruct",))), 50), 20),
     ]

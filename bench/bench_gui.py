@@ -99,9 +99,7 @@ def main() -> None:
         if step == 0:
             item = panel.countries.item(countries[(n // 4) % len(countries)])
             item.setCheckState(
-                Qt.CheckState.Unchecked
-                if item.checkState() == Qt.CheckState.Checked
-                else Qt.CheckState.Checked
+                Qt.CheckState.Unchecked if item.checkState() == Qt.CheckState.Checked else Qt.CheckState.Checked
             )
         elif step == 1:
             panel.flags["grayscale"].toggle()

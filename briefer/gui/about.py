@@ -29,9 +29,7 @@ def font_families(folder: Path) -> list[str]:
 
 def licence_files(folder: Path) -> list[Path]:
     return (
-        sorted(p for p in folder.iterdir() if p.is_file() and LICENCE_NAMES.search(p.name))
-        if (folder.is_dir())
-        else []
+        sorted(p for p in folder.iterdir() if p.is_file() and LICENCE_NAMES.search(p.name)) if (folder.is_dir()) else []
     )
 
 

@@ -170,9 +170,7 @@ class MainWindow(QMainWindow):
         self._content_generation += 1
         generation = self._content_generation
         folder = self.content_dir
-        run_task(
-            partial(check_report, folder), partial(self._content_read, generation), self._loader_pool, self
-        )
+        run_task(partial(check_report, folder), partial(self._content_read, generation), self._loader_pool, self)
 
     def _content_read(self, generation: int, outcome: Outcome) -> None:
         if generation != self._content_generation:
@@ -299,9 +297,7 @@ class MainWindow(QMainWindow):
             if self.report is not None:
                 check_recipe(recipe, self.report, str(path))
         except RecipeError as exc:
-            dialogs.show_error(
-                self, "Cannot open the recipe", f"{path} cannot be used:", problem_lines(exc.problems)
-            )
+            dialogs.show_error(self, "Cannot open the recipe", f"{path} cannot be used:", problem_lines(exc.problems))
             self.settings.remove_recent_recipe(str(path.resolve()))
             return False
         self.settings.recipe_folder = str(path.resolve().parent)

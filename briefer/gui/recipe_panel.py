@@ -239,9 +239,7 @@ class RecipePanel(QWidget):
             return
         self._quiet = True
         try:
-            audience = (
-                recipe.audience if recipe.audience and report.has("audience", recipe.audience) else None
-            )
+            audience = recipe.audience if recipe.audience and report.has("audience", recipe.audience) else None
             _select(self.audience, audience)
             self._show_needs()
             known = [s.id for s in report.sections]

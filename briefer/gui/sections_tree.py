@@ -74,9 +74,7 @@ class SectionsTree(QTreeWidget):
                 child.setData(0, KIND_ROLE, "box" if isinstance(block, Sidebar) else "quote")
                 child.setToolTip(0, "Untick to leave this out of the brief")
                 child.setFlags(flags)
-                child.setCheckState(
-                    0, Qt.CheckState.Unchecked if block.id in excluded else Qt.CheckState.Checked
-                )
+                child.setCheckState(0, Qt.CheckState.Unchecked if block.id in excluded else Qt.CheckState.Checked)
                 item.addChild(child)
         return item
 
@@ -101,9 +99,7 @@ class SectionsTree(QTreeWidget):
 
     def checked_sections(self) -> list[str]:
         """The ticked section ids, in the order shown."""
-        return [
-            it.data(0, ID_ROLE) for it in self.section_items() if it.checkState(0) == Qt.CheckState.Checked
-        ]
+        return [it.data(0, ID_ROLE) for it in self.section_items() if it.checkState(0) == Qt.CheckState.Checked]
 
     def excluded_blocks(self) -> list[str]:
         """Ids of the boxes and pull quotes that are unticked."""

@@ -81,9 +81,7 @@ def resolve_notes(report: Report, pending: list[PendingNote], style: str) -> tup
                 continue
             source = report.source(part.source_id)
             locator = part.locator
-            prefix_first = index == 0 or all(
-                isinstance(p, Span) and not p.text.strip() for p in parts[:index]
-            )
+            prefix_first = index == 0 or all(isinstance(p, Span) and not p.text.strip() for p in parts[:index])
             if part.source_id not in first_note or style == "full":
                 printed = full_reference(source, locator)
             elif style == "ibid" and _ibid_true(part, previous_sources, last_locator, prefix_first):

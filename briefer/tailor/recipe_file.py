@@ -23,8 +23,20 @@ FORMAT = 1
 INCLUDE_KEYS = ("cover", "contents", "key_messages", "country_boxes", "sources_list")
 PREPARED_KEYS = ("recipient", "meeting", "place", "date", "organisation")
 TOP_KEYS = (
-    "format", "sections", "exclude_blocks", "audience", "countries", "include", "notes",
-    "citations", "page_size", "large_print", "grayscale", "watermark", "prepared_for", "cover_note",
+    "format",
+    "sections",
+    "exclude_blocks",
+    "audience",
+    "countries",
+    "include",
+    "notes",
+    "citations",
+    "page_size",
+    "large_print",
+    "grayscale",
+    "watermark",
+    "prepared_for",
+    "cover_note",
 )
 
 # version -> function upgrading a located mapping of that version to version + 1
@@ -72,8 +84,13 @@ def parse_recipe(text: str, origin: str = "recipe") -> Recipe:
         raise RecipeError([_problem(value.where, "the recipe has no 'format: N' version line")])
     if version > FORMAT:
         raise RecipeError(
-            [_problem(version_value.where, f"recipe format {version} is newer than this briefer reads "
-                      f"(format {FORMAT}); update briefer to open it")]
+            [
+                _problem(
+                    version_value.where,
+                    f"recipe format {version} is newer than this briefer reads "
+                    f"(format {FORMAT}); update briefer to open it",
+                )
+            ]
         )
     while version < FORMAT:
         if version not in _UPGRADES:

@@ -92,9 +92,7 @@ def test_save_and_reopen_gives_the_same_state(
     wait_for_preview(qtbot, window)
 
 
-def test_save_adds_the_suffix_and_remembers_the_folder(
-    window: MainWindow, dialogs: Dialogs, tmp_path: Path
-) -> None:
+def test_save_adds_the_suffix_and_remembers_the_folder(window: MainWindow, dialogs: Dialogs, tmp_path: Path) -> None:
     dialogs.save_paths.append(str(tmp_path / "plain"))
     window.commands.save_as.trigger()
     assert (tmp_path / "plain.yaml").is_file()

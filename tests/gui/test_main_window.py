@@ -42,9 +42,7 @@ def test_unticking_sections_lowers_the_page_count(qtbot: QtBot, window: MainWind
     assert f"{after} page" in window.stats_label.text()
 
 
-def test_an_audience_and_a_country_add_that_countrys_box(
-    qtbot: QtBot, window: MainWindow, report: Report
-) -> None:
+def test_an_audience_and_a_country_add_that_countrys_box(qtbot: QtBot, window: MainWindow, report: Report) -> None:
     country = report.country("EE")
     fact = " ".join(" ".join(p.text for p in country.facts[0].text if hasattr(p, "text")).split()[:6])
     assert fact not in preview_text(window)

@@ -27,7 +27,5 @@ def test_many_calls_do_not_abort_the_interpreter() -> None:
         "    label.setText('x'); s.value_changed.emit(None)\n"
         "print('alive')\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120
-    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0 and "alive" in result.stdout, result.stderr[-2000:]

@@ -60,8 +60,19 @@ def test_cli_build_markdown_options_override_recipe(tmp_path: Path) -> None:
     recipe = tmp_path / "r.yaml"
     save_recipe(Recipe(sections=("summary",), audience="ministers"), recipe)
     out = tmp_path / "brief.md"
-    done = run_cli("build", "--content", str(MINI), "--recipe", str(recipe), "--sections", "cases",
-                   "--country", "ua", "-o", str(out))
+    done = run_cli(
+        "build",
+        "--content",
+        str(MINI),
+        "--recipe",
+        str(recipe),
+        "--sections",
+        "cases",
+        "--country",
+        "ua",
+        "-o",
+        str(out),
+    )
     assert done.returncode == 0, done.stderr
     text = out.read_text(encoding="utf-8")
     assert "## Two cases" in text and "## Summary" not in text

@@ -22,8 +22,7 @@ texts = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_s
 
 @settings(max_examples=80, deadline=None)
 @given(
-    sections=st.none() | st.lists(st.sampled_from(["foreword", "introduction", "conclusion"]), unique=True,
-                                  min_size=1),
+    sections=st.none() | st.lists(st.sampled_from(["foreword", "introduction", "conclusion"]), unique=True, min_size=1),
     audience=st.none() | st.sampled_from(["media", "defence"]),
     countries=st.lists(st.sampled_from(["FI", "UA", "NO"]), unique=True),
     flags=st.lists(st.booleans(), min_size=7, max_size=7),
@@ -34,8 +33,13 @@ def test_round_trip(sections, audience, countries, flags, words) -> None:
         sections=tuple(sections) if sections is not None else None,
         audience=audience,
         countries=tuple(countries),
-        cover=flags[0], contents=flags[1], key_messages=flags[2], country_boxes=flags[3],
-        sources_list=flags[4], large_print=flags[5], grayscale=flags[6],
+        cover=flags[0],
+        contents=flags[1],
+        key_messages=flags[2],
+        country_boxes=flags[3],
+        sources_list=flags[4],
+        large_print=flags[5],
+        grayscale=flags[6],
         watermark=words[0].strip(),
         prepared_for=PreparedFor(*(w.strip() for w in words[1:6])),
         cover_note=words[6].strip(),
@@ -44,8 +48,12 @@ def test_round_trip(sections, audience, countries, flags, words) -> None:
 
 
 def test_save_open_same_brief(tmp_path: Path, report: Report) -> None:
-    recipe = Recipe(sections=("introduction", "conclusion"), audience="media", countries=("UA",),
-                    prepared_for=PreparedFor(recipient="Олена & <Co>"))
+    recipe = Recipe(
+        sections=("introduction", "conclusion"),
+        audience="media",
+        countries=("UA",),
+        prepared_for=PreparedFor(recipient="Олена & <Co>"),
+    )
     path = tmp_path / "r.yaml"
     save_recipe(recipe, path)
     assert load_recipe(path) == recipe
@@ -76,13 +84,16 @@ def test_newer_version_is_refused_clearly() -> None:
     assert "newer than this briefer reads" in str(info.value)
 
 
-@pytest.mark.parametrize("text,message", [
-    ("", "empty"),
-    ("- a\n- b\n", "must be a mapping"),
-    ("sections: [a]\n", "no 'format: N' version line"),
-    ("format: 1\nlarge_print: maybe\n", "'large_print' must be true or false"),
-    ("format: 1\nsections: [a\n", "YAML syntax error"),
-])
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        ("", "empty"),
+        ("- a\n- b\n", "must be a mapping"),
+        ("sections: [a]\n", "no 'format: N' version line"),
+        ("format: 1\nlarge_print: maybe\n", "'large_print' must be true or false"),
+        ("format: 1\nsections: [a\n", "YAML syntax error"),
+    ],
+)
 def test_broken_recipes(text: str, message: str) -> None:
     with pytest.raises(RecipeError) as info:
         parse_recipe(text, "r.yaml")

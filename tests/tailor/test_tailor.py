@@ -50,11 +50,14 @@ def test_ibid_only_after_a_note_citing_the_same_source_alone(report: Report) -> 
     assert note_text(brief, origins["22"]) == "Ibid."
 
 
-@pytest.mark.parametrize("style,expected", [
-    ("full", "See Erik Tollefsen and Pete Evans, “Do anti-personnel mines still have military utility"),
-    ("short", "See Tollefsen and Evans"),
-    ("see-note", "See Tollefsen and Evans"),
-])
+@pytest.mark.parametrize(
+    "style,expected",
+    [
+        ("full", "See Erik Tollefsen and Pete Evans, “Do anti-personnel mines still have military utility"),
+        ("short", "See Tollefsen and Evans"),
+        ("see-note", "See Tollefsen and Evans"),
+    ],
+)
 def test_repeat_citation_styles(report: Report, style: str, expected: str) -> None:
     brief = tailor(report, Recipe(sections=("military-utility",), repeat_citations=style))
     origins = {n.origin: n.number for n in brief.notes}
@@ -86,8 +89,11 @@ def test_only_chosen_sections_in_chosen_order(report: Report) -> None:
 def test_left_out_block_and_its_notes_are_gone(report: Report) -> None:
     with_box = tailor(report, Recipe(sections=("unacceptable-harm",)))
     assert any(isinstance(b, BSidebar) for b in with_box.sections[0].blocks)
-    block = next(b for b in report.section("military-utility").blocks if "[^12]" in repr(b) or any(
-        getattr(p, "note_id", "") == "12" for p in getattr(b, "text", ())))
+    block = next(
+        b
+        for b in report.section("military-utility").blocks
+        if "[^12]" in repr(b) or any(getattr(p, "note_id", "") == "12" for p in getattr(b, "text", ()))
+    )
     brief = tailor(report, Recipe(sections=("military-utility",), exclude_blocks=(block.id,)))
     assert block.id not in [b.id for b in brief.sections[0].blocks]
     assert "12" not in [n.origin for n in brief.notes]
@@ -126,8 +132,11 @@ def test_country_passages_emphasised(report: Report) -> None:
     brief = tailor(report, Recipe(countries=("FI",)))
     emphasised = [b for s in brief.sections for b in s.blocks if getattr(b, "emphasised", False)]
     assert emphasised
-    assert any("Finnish Defence Forces" in "".join(getattr(p, "text", "") for p in b.text) for b in emphasised
-               if isinstance(b, BParagraph))
+    assert any(
+        "Finnish Defence Forces" in "".join(getattr(p, "text", "") for p in b.text)
+        for b in emphasised
+        if isinstance(b, BParagraph)
+    )
     plain = tailor(report, Recipe())
     assert not any(getattr(b, "emphasised", False) for s in plain.sections for b in s.blocks)
 
