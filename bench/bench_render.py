@@ -16,8 +16,7 @@ from timing import measure
 from briefer.content.load import default_content_dir, load_report
 from briefer.render.fonts import register_fonts
 from briefer.render.pdf import render_pdf
-from briefer.tailor.brief import PreparedFor
-from briefer.tailor.recipe import Recipe
+from briefer.tailor.recipe import PreparedFor, Recipe
 from briefer.tailor.tailor import tailor
 
 

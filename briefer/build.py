@@ -5,25 +5,39 @@ May import everything in the core (content, tailor, render); never Qt.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
-import dataclasses
 import gc
 import re
 from collections.abc import Iterator
+from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefer.content.located import Where
 from briefer.content.model import Report
 from briefer.content.problems import Problem
 from briefer.output import OutputError, write_atomically
-from briefer.tailor.brief import Brief, PreparedFor
+from briefer.tailor.brief import Brief
+from briefer.tailor.glance import glance_recipe
 from briefer.tailor.recipe import Recipe
 from briefer.tailor.recipe_check import RecipeError
 from briefer.tailor.recipe_file import load_recipe, parse_recipe, read_recipe_bytes
 from briefer.tailor.tailor import tailor
 
-FORMATS = {".pdf": "pdf", ".md": "markdown", ".markdown": "markdown"}
+if TYPE_CHECKING:
+    from briefer.render.glance import Glance
+
+
+class OutputFormat(StrEnum):
+    """What a build makes: the brief as PDF or Markdown, or its one-page at-a-glance PDF."""
+
+    PDF = "pdf"
+    MARKDOWN = "markdown"
+    GLANCE = "glance"
+
+
+# a file name's suffix says which format to write (a glance page is a .pdf, asked for by name)
+SUFFIXES = {".pdf": OutputFormat.PDF, ".md": OutputFormat.MARKDOWN, ".markdown": OutputFormat.MARKDOWN}
 
 
 def open_recipe(path: Path | str) -> Recipe:
@@ -40,49 +54,31 @@ def open_recipe(path: Path | str) -> Recipe:
     return load_recipe(path)
 
 
-def recipe_from_args(args: argparse.Namespace, report: Report) -> Recipe:
-    """The recipe file's choices (if any), overridden by the options given on the command line."""
-    recipe = open_recipe(args.recipe) if getattr(args, "recipe", None) else Recipe()
-    changes: dict[str, object] = {}
-    if getattr(args, "sections", None):
-        changes["sections"] = tuple(s.strip() for s in args.sections.split(",") if s.strip())
-    audience = getattr(args, "audience", None)
-    if isinstance(audience, str):
-        changes["audience"] = audience
-    country = getattr(args, "country", None)
-    if country:
-        changes["countries"] = tuple(dict.fromkeys(c.strip().upper() for c in country))
-    for option, field in (
-        ("page_size", "page_size"),
-        ("notes", "notes"),
-        ("citations", "repeat_citations"),
-        ("watermark", "watermark"),
-        ("large_print", "large_print"),
-        ("grayscale", "grayscale"),
-    ):
-        value = getattr(args, option, None)
-        if value is not None:
-            changes[field] = value
-    if getattr(args, "prepared_for", None):
-        changes["prepared_for"] = dataclasses.replace(recipe.prepared_for, recipient=args.prepared_for)
-    return dataclasses.replace(recipe, **changes)
-
-
-def output_format(path: Path) -> str:
-    fmt = FORMATS.get(path.suffix.lower())
+def output_format(path: Path) -> OutputFormat:
+    fmt = SUFFIXES.get(path.suffix.lower())
     if fmt is None:
         raise OutputError(f"cannot tell the format of {path}: use a .pdf or .md file name")
     return fmt
 
 
-def render(brief: Brief, fmt: str) -> bytes:
-    if fmt == "markdown":
+def render(brief: Brief, fmt: OutputFormat) -> bytes:
+    """A tailored brief as bytes; for GLANCE, the brief must be tailored from glance_recipe()."""
+    fmt = OutputFormat(fmt)
+    if fmt is OutputFormat.MARKDOWN:
         from briefer.render.markdown import render_markdown
 
         return render_markdown(brief).encode("utf-8")
+    if fmt is OutputFormat.GLANCE:
+        return render_glance_page(brief).pdf
     from briefer.render.pdf import render_pdf
 
     return render_pdf(brief)
+
+
+def render_glance_page(brief: Brief) -> Glance:
+    from briefer.render.glance import render_glance
+
+    return render_glance(brief)
 
 
 _PAGE = re.compile(rb"/Type\s*/Page\b(?!s)")
@@ -106,9 +102,18 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def build_bytes(report: Report, recipe: Recipe, fmt: str = "pdf") -> bytes:
+def build_bytes(report: Report, recipe: Recipe, fmt: OutputFormat = OutputFormat.PDF) -> bytes:
+    fmt = OutputFormat(fmt)
+    if fmt is OutputFormat.GLANCE:
+        return build_glance(report, recipe).pdf
     with _collector_paused():
         return render(tailor(report, recipe), fmt)
+
+
+def build_glance(report: Report, recipe: Recipe) -> Glance:
+    """The one-page at-a-glance handout of `recipe`, with what gave way to fit it on the page."""
+    with _collector_paused():
+        return render_glance_page(tailor(report, glance_recipe(recipe)))
 
 
 def build_to_file(report: Report, recipe: Recipe, out: Path) -> int:
@@ -116,7 +121,16 @@ def build_to_file(report: Report, recipe: Recipe, out: Path) -> int:
     fmt = output_format(out)
     data = build_bytes(report, recipe, fmt)
     write_atomically(out, data)
-    return page_count(data) if fmt == "pdf" else 0
+    return page_count(data) if fmt is not OutputFormat.MARKDOWN else 0
 
 
-__all__ = ["PreparedFor", "build_bytes", "build_to_file", "open_recipe", "recipe_from_args"]
+__all__ = [
+    "OutputFormat",
+    "build_bytes",
+    "build_glance",
+    "build_to_file",
+    "open_recipe",
+    "output_format",
+    "page_count",
+    "render",
+]

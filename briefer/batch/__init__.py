@@ -11,8 +11,9 @@ whole files. Worker processes start from a fork server (or spawn), so a script t
 build_batch must guard its entry point with `if __name__ == "__main__":`.
 
 Modules: names (safe file names), recipients (CSV), plan (jobs), runner (pool, progress,
-writing), worker (in the processes), impose (booklets), combine (print files), glance and
-glance_select (at-a-glance pages), progress (terminal bar), run (the CLI adapter).
+writing), worker (in the processes), impose (booklets), combine (print files). Batch
+orchestrates only: every page is drawn in briefer.render (the at-a-glance page too), and the
+command-line adapter is briefer.cli.batch. Imports no ReportLab and no Qt.
 """
 
 from briefer.batch.errors import BatchError

@@ -45,6 +45,12 @@ class Booklet:
     scale: float  # how much each page was scaled down
 
 
+def booklet_scale(width: float, height: float) -> float:
+    """How much a page of this size shrinks to fit half of a sheet of the same size turned landscape."""
+    sheet_w, sheet_h = max(width, height), min(width, height)
+    return min(sheet_w / 2 / width, sheet_h / height)
+
+
 def impose_booklet(pdf: bytes) -> Booklet:
     """The booklet of `pdf`; the sheet has the size of the source page, turned landscape."""
     reader = PdfReader(io.BytesIO(pdf))
@@ -55,7 +61,7 @@ def impose_booklet(pdf: bytes) -> Booklet:
     width, height = float(box.width), float(box.height)
     sheet_w, sheet_h = max(width, height), min(width, height)
     half_w = sheet_w / 2
-    scale = min(half_w / width, sheet_h / height)
+    scale = booklet_scale(width, height)
 
     total = padded_count(count)
     writer = PdfWriter()

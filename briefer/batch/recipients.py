@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefer.batch.errors import BatchError
-from briefer.tailor.brief import PreparedFor
+from briefer.tailor.recipe import PreparedFor
 
 COLUMNS = ("name", "title", "organisation")
 _ALIASES = {"organization": "organisation"}

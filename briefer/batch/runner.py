@@ -26,7 +26,7 @@ from briefer.content.model import Report
 from briefer.output import write_atomically
 
 # imported once by the fork server, so each worker starts with them loaded
-PRELOAD = ["briefer.batch.worker", "briefer.batch.glance", "briefer.build", "briefer.render.pdf"]
+PRELOAD = ["briefer.batch.worker", "briefer.render.glance", "briefer.build", "briefer.render.pdf"]
 POLL_SECONDS = 0.05  # how often a waiting batch looks at the cancel flag
 
 

@@ -49,7 +49,7 @@ def warm_up() -> None:
     from briefer.render.fonts import register_fonts
 
     register_fonts()
-    import briefer.batch.glance  # noqa: F401
+    import briefer.render.glance  # noqa: F401
     import briefer.render.pdf  # noqa: F401
 
 
@@ -72,7 +72,7 @@ def build_job(report: Report, index: int, job: Job) -> JobResult:
 def _brief(report: Report, index: int, job: Job) -> JobResult:
     from briefer.build import build_bytes, page_count
 
-    pdf = build_bytes(report, job.recipe, "pdf")
+    pdf = build_bytes(report, job.recipe)
     outputs = [Output(job.stem, "brief", pdf, page_count(pdf))]
     if job.booklet:
         booklet = impose_booklet(pdf)
@@ -84,8 +84,7 @@ def _brief(report: Report, index: int, job: Job) -> JobResult:
 
 
 def _glance(report: Report, index: int, job: Job) -> JobResult:
-    from briefer.batch.glance import glance_recipe, render_glance
-    from briefer.tailor.tailor import tailor
+    from briefer.build import build_glance
 
-    glance = render_glance(tailor(report, glance_recipe(job.recipe)))
+    glance = build_glance(report, job.recipe)
     return JobResult(index, (Output(job.stem, "glance", glance.pdf, 1),), glance.dropped)

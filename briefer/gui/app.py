@@ -32,8 +32,8 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def run_app(recipe_path: str | None = None) -> int:
-    """Open the window (with a recipe, if given) and run until it closes; the exit code."""
+def run_app(recipe_path: str | None = None, content_dir: str | None = None) -> int:
+    """Open the window (on a report folder and with a recipe, if given) and run until it closes."""
     if not has_display():
         print(
             "briefer: no display to open the app on; use `briefer build ...` for files, "
@@ -45,7 +45,7 @@ def run_app(recipe_path: str | None = None) -> int:
     # Ctrl+C in the terminal ends the app (Qt's event loop would otherwise hold the signal back)
     previous = signal.signal(signal.SIGINT, signal.SIG_DFL)
     try:
-        window = MainWindow()
+        window = MainWindow(Path(content_dir) if content_dir else None)
         window.show()
         if recipe_path:
             # after the window shows, so a recipe that cannot be opened is explained over it

@@ -13,7 +13,7 @@ from PySide6.QtCore import QByteArray, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter
 
-from briefer.build import build_bytes, open_recipe
+from briefer.build import OutputFormat, build_bytes, open_recipe
 from briefer.content.load import check_report, default_content_dir
 from briefer.content.located import Where
 from briefer.content.model import Report
@@ -36,8 +36,8 @@ from briefer.tailor.recipe_file import save_recipe
 
 CLICK_DELAY_MS = 15  # gathers the changes one gesture makes (select all, a drop) into one build
 RECIPE_FILTER = "Recipes (*.yaml *.yml);;Briefs made by briefer (*.pdf);;All files (*)"
-SUFFIXES = {"pdf": ".pdf", "markdown": ".md"}
-EXPORT_FILTERS = {"pdf": "PDF documents (*.pdf)", "markdown": "Markdown (*.md)"}
+SUFFIXES = {OutputFormat.PDF: ".pdf", OutputFormat.MARKDOWN: ".md"}
+EXPORT_FILTERS = {OutputFormat.PDF: "PDF documents (*.pdf)", OutputFormat.MARKDOWN: "Markdown (*.md)"}
 
 
 def problem_lines(problems: list[Problem]) -> list[str]:
@@ -130,8 +130,8 @@ class MainWindow(QMainWindow):
         a.open.triggered.connect(self.open_recipe_dialog)
         a.save.triggered.connect(self.save)
         a.save_as.triggered.connect(self.save_as)
-        a.export_pdf.triggered.connect(partial(self.export_dialog, "pdf"))
-        a.export_markdown.triggered.connect(partial(self.export_dialog, "markdown"))
+        a.export_pdf.triggered.connect(partial(self.export_dialog, OutputFormat.PDF))
+        a.export_markdown.triggered.connect(partial(self.export_dialog, OutputFormat.MARKDOWN))
         a.batch.triggered.connect(self.open_batch_dialog)
         a.print.triggered.connect(self.print_brief)
         a.reload.triggered.connect(self.reload_content)

@@ -10,7 +10,7 @@ import re
 import time
 from dataclasses import dataclass
 
-from briefer.build import page_count, render
+from briefer.build import OutputFormat, page_count, render
 from briefer.content.model import Report
 from briefer.tailor.brief import (
     Brief,
@@ -84,7 +84,7 @@ def build_preview(report: Report, recipe: Recipe) -> Preview:
     """Tailor and render one brief; raises RecipeError (with problems) when the recipe does not fit."""
     started = time.perf_counter()
     brief = tailor(report, recipe)
-    pdf = render(brief, "pdf")
+    pdf = render(brief, OutputFormat.PDF)
     stats = Stats(pages=page_count(pdf), words=brief_words(brief), notes=len(brief.notes))
     return Preview(recipe, pdf, stats, time.perf_counter() - started)
 

@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
 from briefer.content.model import Report
 from briefer.gui.countries_list import CountriesList
 from briefer.gui.sections_tree import SectionsTree
-from briefer.tailor.brief import PreparedFor
-from briefer.tailor.recipe import Recipe
+from briefer.tailor.recipe import CitationStyle, NotePlacement, PageSize, PreparedFor, Recipe
 from briefer.tailor.tailor import section_order
 
 # plain, clickable page headers (the default style draws them as half-drawn tabs)
@@ -40,14 +39,6 @@ QToolBox::tab {
 }
 QToolBox::tab:selected { background: palette(highlight); color: palette(highlighted-text); }
 """
-PAGE_SIZES = (("a4", "A4"), ("letter", "US Letter"))
-NOTE_PLACEMENTS = (("bottom", "At the foot of each page"), ("end", "At the end"))
-CITATION_STYLES = (
-    ("ibid", "Ibid. where it applies"),
-    ("short", "Short form"),
-    ("full", "Full reference every time"),
-    ("see-note", "“See note N”"),
-)
 INCLUDE_BOXES = (
     ("cover", "Cover page"),
     ("contents", "Contents (with three or more sections)"),
@@ -65,10 +56,10 @@ PREPARED_FIELDS = (
 )
 
 
-def _combo(choices: tuple[tuple[str, str], ...]) -> QComboBox:
+def _combo(vocabulary: type[PageSize] | type[NotePlacement] | type[CitationStyle]) -> QComboBox:
     combo = QComboBox()
-    for value, label in choices:
-        combo.addItem(label, value)
+    for choice in vocabulary:
+        combo.addItem(choice.label, choice.value)
     return combo
 
 
@@ -157,9 +148,9 @@ class RecipePanel(QWidget):
     def _options_page(self) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
-        self.page_size = _combo(PAGE_SIZES)
-        self.notes = _combo(NOTE_PLACEMENTS)
-        self.citations = _combo(CITATION_STYLES)
+        self.page_size = _combo(PageSize)
+        self.notes = _combo(NotePlacement)
+        self.citations = _combo(CitationStyle)
         self.citations.setToolTip("How a source cited again is printed in the notes")
         for combo in (self.page_size, self.notes, self.citations):
             combo.currentIndexChanged.connect(self._changed)
@@ -252,9 +243,9 @@ class RecipePanel(QWidget):
                 checked = set(chosen)
             self.tree.set_report(report, order, checked, set(recipe.exclude_blocks))
             self.countries.set_countries(recipe.countries)
-            _select(self.page_size, recipe.page_size)
-            _select(self.notes, recipe.notes)
-            _select(self.citations, recipe.repeat_citations)
+            _select(self.page_size, str(recipe.page_size))
+            _select(self.notes, str(recipe.notes))
+            _select(self.citations, str(recipe.citations))
             for key, box in self.flags.items():
                 box.setChecked(bool(getattr(recipe, key)))
             self.watermark.setText(recipe.watermark)
@@ -280,9 +271,9 @@ class RecipePanel(QWidget):
             exclude_blocks=tuple(b for b in block_order if b in excluded),
             audience=audience,
             countries=self.countries.countries(),
-            page_size=self.page_size.currentData(),
-            notes=self.notes.currentData(),
-            repeat_citations=self.citations.currentData(),
+            page_size=PageSize(self.page_size.currentData()),
+            notes=NotePlacement(self.notes.currentData()),
+            citations=CitationStyle(self.citations.currentData()),
             watermark=self.watermark.text().strip(),
             prepared_for=PreparedFor(**{k: e.text().strip() for k, e in self.prepared.items()}),
             cover_note=self.cover_note.toPlainText().strip(),

@@ -11,15 +11,12 @@ from dataclasses import dataclass
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
-from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import TableStyle
 
 from briefer.render.fonts import Fonts, register_fonts
 from briefer.tailor.brief import Layout
-
-PAGE_SIZES = {"a4": A4, "letter": LETTER}
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +90,7 @@ class Metrics:
 
 
 def build_metrics(layout: Layout) -> Metrics:
-    width, height = PAGE_SIZES[layout.page_size]
+    width, height = layout.page_size.points
     if layout.large_print:
         # wider text block: at 14 pt a narrow measure would leave five words a line
         return Metrics(width, height, 20 * mm, 20 * mm, 24 * mm, 22 * mm, 14.0, 20.0, 12.0, 16.0, 10.0)

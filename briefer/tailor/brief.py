@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from briefer.content.model import Span
+from briefer.tailor.recipe import NotePlacement, PageSize, PreparedFor
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,26 +143,12 @@ class SourceEntry:
 
 
 @dataclass(frozen=True, slots=True)
-class PreparedFor:
-    recipient: str = ""
-    meeting: str = ""
-    place: str = ""
-    date: str = ""
-    organisation: str = ""
-
-    def line(self) -> str:
-        """One line for the footer and cover: the filled fields joined."""
-        fields = (self.recipient, self.organisation, self.meeting, self.place, self.date)
-        return " · ".join(f for f in fields if f)
-
-
-@dataclass(frozen=True, slots=True)
 class Layout:
-    page_size: str = "a4"  # "a4" | "letter"
+    page_size: PageSize = PageSize.A4
     large_print: bool = False
     grayscale: bool = False
     watermark: str = ""
-    notes: str = "bottom"  # "bottom" | "end"
+    notes: NotePlacement = NotePlacement.BOTTOM
     cover: bool = True
     contents: bool = True  # shown only when the brief has three or more sections
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from briefer.content.located import Where
 from briefer.content.model import Report
 from briefer.content.problems import ContentError, Problems
-from briefer.tailor.recipe import CITATION_STYLES, NOTE_PLACEMENTS, PAGE_SIZES, Recipe
+from briefer.tailor.recipe import CitationStyle, NotePlacement, PageSize, Recipe
 
 
 class RecipeError(ContentError):
@@ -44,12 +44,15 @@ def check_recipe(recipe: Recipe, report: Report, origin: str = "recipe") -> None
     if len(set(recipe.countries)) != len(recipe.countries):
         p.error(here, "a country is chosen twice")
     for value, valid, what in (
-        (recipe.page_size, PAGE_SIZES, "page size"),
-        (recipe.notes, NOTE_PLACEMENTS, "notes placement"),
-        (recipe.repeat_citations, CITATION_STYLES, "citation style"),
+        (recipe.page_size, PageSize, "page size"),
+        (recipe.notes, NotePlacement, "notes placement"),
+        (recipe.citations, CitationStyle, "citation style"),
     ):
-        if value not in valid:
-            p.error(here, f"unknown {what} {value!r} (valid: {_choices(list(valid))})")
+        values = [choice.value for choice in valid]
+        if value not in values:
+            p.error(here, f"unknown {what} {str(value)!r} (valid: {_choices(values)})")
+    if recipe.chooses_nothing:
+        p.error(here, "the recipe chooses nothing to print: no section, no key messages, no country box")
     if len(recipe.watermark) > 40:
         p.error(here, "the watermark is longer than 40 characters; use a word or two")
     if p.errors:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 
@@ -15,8 +16,7 @@ from briefer.content.fields import Record
 from briefer.content.located import LDict, Where, YamlError, parse_located
 from briefer.content.problems import Problem, Problems
 from briefer.output import write_atomically
-from briefer.tailor.brief import PreparedFor
-from briefer.tailor.recipe import Recipe
+from briefer.tailor.recipe import CitationStyle, NotePlacement, PageSize, PreparedFor, Recipe
 from briefer.tailor.recipe_check import RecipeError
 
 FORMAT = 1
@@ -39,6 +39,8 @@ TOP_KEYS = (
     "cover_note",
 )
 
+_Choice = TypeVar("_Choice", PageSize, NotePlacement, CitationStyle)
+
 # version -> function upgrading a located mapping of that version to version + 1
 _UPGRADES: dict[int, Callable[[LDict], LDict]] = {}
 
@@ -51,9 +53,9 @@ def recipe_to_dict(recipe: Recipe) -> dict[str, object]:
     data["audience"] = recipe.audience
     data["countries"] = list(recipe.countries)
     data["include"] = {key: getattr(recipe, key) for key in INCLUDE_KEYS}
-    data["notes"] = recipe.notes
-    data["citations"] = recipe.repeat_citations
-    data["page_size"] = recipe.page_size
+    data["notes"] = str(recipe.notes)
+    data["citations"] = str(recipe.citations)
+    data["page_size"] = str(recipe.page_size)
     data["large_print"] = recipe.large_print
     data["grayscale"] = recipe.grayscale
     data["watermark"] = recipe.watermark
@@ -122,14 +124,25 @@ def parse_recipe(text: str, origin: str = "recipe") -> Recipe:
             return ""
         return rec.text(key) if str(raw).strip() else ""
 
+    def choice(key: str, vocabulary: type[_Choice], what: str) -> _Choice | None:
+        value = text(r, key)
+        if not value:
+            return None
+        try:
+            return vocabulary(value)
+        except ValueError:
+            valid = ", ".join(c.value for c in vocabulary)
+            p.error(r.place(key), f"unknown {what} {value!r} (valid: {valid})")
+            return None
+
     recipe = Recipe(
         sections=r.strings("sections") if r.has("sections") else None,
         exclude_blocks=r.strings("exclude_blocks"),
         audience=text(r, "audience") or None,
         countries=r.strings("countries"),
-        notes=text(r, "notes") or "bottom",
-        repeat_citations=text(r, "citations") or "ibid",
-        page_size=text(r, "page_size") or "a4",
+        notes=choice("notes", NotePlacement, "notes placement") or NotePlacement.BOTTOM,
+        citations=choice("citations", CitationStyle, "citation style") or CitationStyle.IBID,
+        page_size=choice("page_size", PageSize, "page size") or PageSize.A4,
         large_print=flag(r, "large_print", False),
         grayscale=flag(r, "grayscale", False),
         watermark=text(r, "watermark"),

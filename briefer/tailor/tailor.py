@@ -97,7 +97,7 @@ def tailor(report: Report, recipe: Recipe) -> Brief:
         )
         parts.append(SectionPart(section.id, section.title, blocks, section.attribution))
 
-    notes = resolve_notes(report, numberer.pending, recipe.repeat_citations)
+    notes = resolve_notes(report, numberer.pending, recipe.citations)
     cited = dict.fromkeys(s for note in notes for s in note.source_ids)
     sources: tuple[SourceEntry, ...] = ()
     if recipe.sources_list:

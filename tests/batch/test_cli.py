@@ -6,8 +6,8 @@ import io
 
 import pytest
 
-from briefer.batch.progress import ProgressBar
 from briefer.cli import main
+from briefer.cli.progress import ProgressBar
 
 SHORT = ["--sections", "foreword"]
 

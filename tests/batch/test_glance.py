@@ -9,10 +9,10 @@ import pdfplumber
 import pytest
 from pypdf import PdfReader
 
-from briefer.batch.glance import GlanceError, glance_recipe, render_glance
-from briefer.batch.glance_select import number_notes, reductions, select_glance
 from briefer.content.model import Span
+from briefer.render.glance import GlanceError, render_glance
 from briefer.tailor.brief import KeyMessagesPart, NoteMark
+from briefer.tailor.glance import glance_recipe, number_notes, reductions, select_glance
 from briefer.tailor.recipe import Recipe
 from briefer.tailor.tailor import tailor
 

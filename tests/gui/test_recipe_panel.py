@@ -12,8 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from briefer.content.model import PullQuote, Report, Sidebar
 from briefer.gui.recipe_panel import RecipePanel
-from briefer.tailor.brief import PreparedFor
-from briefer.tailor.recipe import CITATION_STYLES, NOTE_PLACEMENTS, PAGE_SIZES, Recipe
+from briefer.tailor.recipe import CitationStyle, NotePlacement, PageSize, PreparedFor, Recipe
 
 
 @pytest.fixture
@@ -41,7 +40,7 @@ def test_a_full_recipe_round_trips(panel: RecipePanel, report: Report) -> None:
         country_boxes=False,
         sources_list=False,
         notes="end",
-        repeat_citations="see-note",
+        citations="see-note",
         page_size="letter",
         large_print=True,
         grayscale=True,
@@ -154,9 +153,9 @@ def test_any_valid_recipe_round_trips(panel: RecipePanel, report: Report, data: 
         exclude_blocks=tuple(b for b in optional if data.draw(st.booleans())),
         audience=data.draw(st.none() | st.sampled_from([a.id for a in report.audiences])),
         countries=tuple(data.draw(st.lists(st.sampled_from(codes), unique=True))),
-        notes=data.draw(st.sampled_from(NOTE_PLACEMENTS)),
-        repeat_citations=data.draw(st.sampled_from(CITATION_STYLES)),
-        page_size=data.draw(st.sampled_from(PAGE_SIZES)),
+        notes=data.draw(st.sampled_from(list(NotePlacement))),
+        citations=data.draw(st.sampled_from(list(CitationStyle))),
+        page_size=data.draw(st.sampled_from(list(PageSize))),
         large_print=data.draw(st.booleans()),
         cover=data.draw(st.booleans()),
         watermark=data.draw(text),

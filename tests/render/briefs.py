@@ -24,11 +24,11 @@ from briefer.tailor.brief import (
     KeyMessagesPart,
     Layout,
     NoteMark,
-    PreparedFor,
     SectionPart,
     SourceEntry,
     TreatyRow,
 )
+from briefer.tailor.recipe import PreparedFor
 
 _WORDS = (
     "mines cluster munitions treaty convention withdrawal evidence military utility civilians harm "

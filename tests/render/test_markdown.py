@@ -9,8 +9,7 @@ from pathlib import Path
 
 from briefer.content.model import Report
 from briefer.render.markdown import render_markdown
-from briefer.tailor.brief import PreparedFor
-from briefer.tailor.recipe import Recipe
+from briefer.tailor.recipe import PreparedFor, Recipe
 from briefer.tailor.recipe_file import save_recipe
 from briefer.tailor.tailor import tailor
 

@@ -31,7 +31,7 @@ def test_same_markup_keeps_each_paragraphs_own_bullet_and_fragments() -> None:
 RECIPES = [
     Recipe(audience="media", sections=("self-destruct", "military-utility")),
     Recipe(audience="defence", countries=("FI", "UA"), page_size="letter", large_print=True),
-    Recipe(countries=("LT",), notes="end", repeat_citations="see-note", grayscale=True),
+    Recipe(countries=("LT",), notes="end", citations="see-note", grayscale=True),
 ]
 
 

@@ -17,6 +17,7 @@ from briefer.content.model import Span
 from briefer.render.embedded import read_embedded_recipe
 from briefer.render.pdf import render_pdf
 from briefer.tailor.brief import BParagraph, Brief, Layout, SectionPart
+from briefer.tailor.recipe import PageSize
 from tests.render.briefs import make_brief, with_layout
 from tests.render.readback import ReadBack, read_back
 
@@ -197,7 +198,7 @@ def test_no_contents_below_three_sections() -> None:
 
 @pytest.mark.parametrize(("size", "expected"), [("a4", (595.28, 841.89)), ("letter", (612.0, 792.0))])
 def test_page_size(size: str, expected: tuple[float, float]) -> None:
-    doc = read_back(render_pdf(make_brief(Layout(page_size=size), sections=1, long_note=False)))
+    doc = read_back(render_pdf(make_brief(Layout(page_size=PageSize(size)), sections=1, long_note=False)))
     for page in range(1, doc.page_count + 1):
         assert doc.size(page) == pytest.approx(expected, abs=0.01)
 

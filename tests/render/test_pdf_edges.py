@@ -15,9 +15,9 @@ from briefer.tailor.brief import (
     CountryBox,
     KeyMessagesPart,
     Layout,
-    PreparedFor,
     SectionPart,
 )
+from briefer.tailor.recipe import NotePlacement, PreparedFor
 from tests.render.briefs import make_brief
 from tests.render.readback import read_back
 
@@ -39,7 +39,7 @@ EDGES: dict[str, Brief] = {
         ),
         notes=(),
     ),
-    "endnotes without notes": dataclasses.replace(BASE, layout=Layout(notes="end"), notes=()),
+    "endnotes without notes": dataclasses.replace(BASE, layout=Layout(notes=NotePlacement.END), notes=()),
     "one line sections": dataclasses.replace(
         BASE,
         parts=tuple(SectionPart(f"s{i}", f"Section {i}", (BParagraph("p", (Span("One line."),)),)) for i in range(40)),

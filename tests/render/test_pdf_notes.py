@@ -6,15 +6,16 @@ import pytest
 
 from briefer.render.pdf import render_pdf
 from briefer.tailor.brief import Brief, NoteMark, bblock_texts
+from briefer.tailor.recipe import NotePlacement, PageSize
 from tests.render.briefs import make_brief, with_layout
 from tests.render.notecheck import assert_notes_at_foot, assert_notes_in_order_on_each_page, note_start
 from tests.render.readback import ReadBack, read_back
 
 LAYOUTS = {
     "a4": {},
-    "letter": {"page_size": "letter"},
+    "letter": {"page_size": PageSize.LETTER},
     "large-print": {"large_print": True},
-    "letter-large-no-cover": {"page_size": "letter", "large_print": True, "cover": False, "contents": False},
+    "letter-large-no-cover": {"page_size": PageSize.LETTER, "large_print": True, "cover": False, "contents": False},
 }
 
 
@@ -90,7 +91,7 @@ def test_a_paragraph_split_across_pages_keeps_its_notes_with_its_lines() -> None
 
 
 def test_endnotes_go_in_a_notes_section_before_the_sources(synthetic_brief: Brief) -> None:
-    brief = with_layout(synthetic_brief, notes="end")
+    brief = with_layout(synthetic_brief, notes=NotePlacement.END)
     doc = read_back(render_pdf(brief))
     assert [title for title, _ in doc.outline[-2:]] == ["Notes", "Sources"]
     notes_page = doc.outline[-2][1]

@@ -8,8 +8,8 @@ import pytest
 
 from briefer.render.embedded import read_embedded_recipe
 from briefer.render.pdf import render_pdf
-from briefer.tailor.brief import Brief, PreparedFor
-from briefer.tailor.recipe import Recipe
+from briefer.tailor.brief import Brief
+from briefer.tailor.recipe import PreparedFor, Recipe
 from briefer.tailor.tailor import tailor
 from tests.render.notecheck import assert_notes_at_foot, assert_notes_in_order_on_each_page, note_start
 from tests.render.readback import ReadBack, read_back

@@ -36,7 +36,7 @@ def recipes(draw: st.DrawFn) -> Recipe:
         sections=tuple(sections[:count]),
         audience=audience,
         countries=tuple(countries),
-        repeat_citations=style,
+        citations=style,
         key_messages=draw(st.booleans()),
         country_boxes=draw(st.booleans()),
     )
@@ -60,7 +60,7 @@ def test_every_ibid_follows_a_note_citing_only_that_source(recipe: Recipe) -> No
     for note in brief.notes:
         text = note_text(brief, note.number)
         if "ibid." in text.lower():
-            assert recipe.repeat_citations == "ibid"
+            assert recipe.citations == "ibid"
             assert note.number > 1
             previous = brief.notes[note.number - 2]
             assert len(previous.source_ids) == 1

@@ -9,8 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefer.content.model import Report
-from briefer.tailor.brief import PreparedFor
-from briefer.tailor.recipe import Recipe
+from briefer.tailor.recipe import PreparedFor, Recipe
 from briefer.tailor.recipe_check import RecipeError
 from briefer.tailor.recipe_file import FORMAT, dump_recipe, load_recipe, parse_recipe, save_recipe
 from briefer.tailor.tailor import tailor

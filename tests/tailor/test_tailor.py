@@ -59,7 +59,7 @@ def test_ibid_only_after_a_note_citing_the_same_source_alone(report: Report) -> 
     ],
 )
 def test_repeat_citation_styles(report: Report, style: str, expected: str) -> None:
-    brief = tailor(report, Recipe(sections=("military-utility",), repeat_citations=style))
+    brief = tailor(report, Recipe(sections=("military-utility",), citations=style))
     origins = {n.origin: n.number for n in brief.notes}
     text = note_text(brief, origins["13"])
     assert text.startswith(expected)

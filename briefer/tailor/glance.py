@@ -1,6 +1,7 @@
-"""What an at-a-glance page shows, and the order in which content gives way when it does not fit.
+"""What an at-a-glance page shows, the order in which content gives way when it does not fit,
+and how the notes of what is shown are numbered.
 
-Pure functions over the tailored Brief; no ReportLab. glance.py measures and draws.
+Pure functions over the tailored Brief; no ReportLab. briefer.render.glance measures and draws.
 """
 
 from __future__ import annotations
@@ -10,8 +11,21 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from briefer.tailor.brief import Brief, BriefText, CountryBox, KeyMessagesPart, NoteMark
+from briefer.tailor.recipe import CitationStyle, NotePlacement, Recipe
 
 MAX_FACTS = 3  # a country's most important facts: the first three, as the content orders them
+
+
+def glance_recipe(recipe: Recipe) -> Recipe:
+    """The recipe to tailor a page from: key messages and country boxes on, citations in full
+    (each note is read alone; a "see note 4" could point at a note the page left out)."""
+    return dataclasses.replace(
+        recipe,
+        key_messages=True,
+        country_boxes=True,
+        citations=CitationStyle.FULL,
+        notes=NotePlacement.BOTTOM,
+    )
 
 
 @dataclass(frozen=True, slots=True)

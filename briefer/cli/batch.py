@@ -1,6 +1,6 @@
 """`briefer batch`: options -> a checked plan -> build_batch, with a progress bar and a list of files.
 
-The CLI adapter only; the work is in plan.py and runner.py. Never imports Qt.
+The CLI adapter only; the work is in briefer.batch (plan.py, runner.py). Never imports Qt.
 """
 
 from __future__ import annotations
@@ -11,23 +11,19 @@ import sys
 
 from briefer.batch.errors import BatchError
 from briefer.batch.plan import BatchPlan, plan_matrix, plan_recipients
-from briefer.batch.progress import ProgressBar
 from briefer.batch.recipients import read_recipients
 from briefer.batch.runner import Progress, WrittenFile, build_batch
+from briefer.cli.commands import load_content
+from briefer.cli.progress import ProgressBar
+from briefer.cli.recipe_args import recipe_from_args
 from briefer.content.model import Report
-
-BOOKLET_NOTE = {
-    "a4": "booklets are A5 on A4 sheets: each A4 page is scaled to 71% (1/√2)",
-    "letter": "booklets are half-letter on Letter sheets: each Letter page is scaled to 65%",
-}
+from briefer.tailor.recipe import PageSize
 
 
 def plan_from_args(report: Report, args: argparse.Namespace) -> BatchPlan:
     """Check every option, the recipe and the recipients file; nothing is built yet."""
-    from briefer.build import recipe_from_args
-
-    recipe = recipe_from_args(args, report)
-    audiences = list(dict.fromkeys(args.audience)) if args.audience else None
+    recipe = recipe_from_args(args)
+    audiences = list(dict.fromkeys(args.audiences)) if args.audiences else None
     if args.recipients:
         if audiences and len(audiences) > 1:
             raise BatchError("personalised copies are of one brief: give at most one --audience with --recipients")
@@ -56,6 +52,22 @@ def describe(file: WrittenFile) -> str:
     return f"wrote {file.path} ({detail})"
 
 
+def booklet_note(size: PageSize) -> str:
+    """What imposing does to the pages, from the sheet size: 71% for A4 (1/√2), 65% for Letter."""
+    from briefer.batch.impose import booklet_scale
+
+    width, height = size.points
+    scale = booklet_scale(width, height)
+    exact = " (1/√2)" if size is PageSize.A4 else ""
+    return (
+        f"booklets are {size.half_name} on {size.label} sheets: each {size.label} page is scaled to {scale:.0%}{exact}"
+    )
+
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    return run_batch(load_content(args.content), args)
+
+
 def run_batch(report: Report, args: argparse.Namespace) -> int:
     plan = plan_from_args(report, args)
     count = len(plan.jobs)
@@ -77,8 +89,7 @@ def run_batch(report: Report, args: argparse.Namespace) -> int:
         if file.kind.startswith("combined"):
             print(describe(file))
     if any(job.booklet for job in plan.jobs):
-        size = plan.jobs[0].recipe.page_size
-        print(f"note: {BOOKLET_NOTE.get(size, BOOKLET_NOTE['a4'])}; print double-sided, flipping on the short edge")
+        print(f"note: {booklet_note(plan.jobs[0].recipe.page_size)}; print double-sided, flipping on the short edge")
     processes = f"{result.workers} process{'es' if result.workers != 1 else ''}"
     print(f"built {count} {what} in {result.seconds:.1f} s with {processes}", file=sys.stderr)
     return 0

@@ -1,40 +1,38 @@
 """Draw an at-a-glance page with ReportLab: always exactly one page, or a clear error.
 
-Content gives way in the order glance_select.DROPS defines; each candidate is measured with
+What the page shows, what gives way and how its notes are numbered is decided in
+briefer.tailor.glance; content gives way in the order tailor.glance.DROPS defines; each candidate is measured with
 Flowable.wrap at the real width before anything is drawn. Notes are numbered on the page and
 set at its foot. Uses the project's registered fonts (briefer.render.fonts), never built-ins.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, HRFlowable, Table, TableStyle
 
-from briefer.batch.errors import BatchError
-from briefer.batch.glance_select import GlanceContent, GlanceNote, number_notes, reductions, select_glance
+from briefer.output import OutputError
 from briefer.render.fonts import Fonts, register_fonts
 from briefer.render.markup import escape, inline_markup, note_key
 from briefer.render.paragraph import Paragraph
-from briefer.render.styles import PAGE_SIZES, build_palette
+from briefer.render.styles import build_palette
 from briefer.tailor.brief import Brief, BriefText
-from briefer.tailor.recipe import Recipe
+from briefer.tailor.glance import GlanceContent, GlanceNote, number_notes, reductions, select_glance
 
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 18 * mm, 15 * mm, 13 * mm
 NOTES_GAP = 10  # points between the body and the rule above the notes
 SLACK = 1.0  # points kept free, so rounding in ReportLab's frame never pushes a line out
 
 
-class GlanceError(BatchError):
+class GlanceError(OutputError):
     """Even the minimum at-a-glance content does not fit on one page."""
 
 
@@ -237,7 +235,7 @@ def render_glance(brief: Brief) -> Glance:
     """One page for `brief` (tailored with full citations); raises GlanceError if it cannot fit."""
     fonts = register_fonts()
     s = _styles(fonts, brief.layout.large_print, brief.layout.grayscale)
-    page_w, page_h = PAGE_SIZES.get(brief.layout.page_size, A4)
+    page_w, page_h = brief.layout.page_size.points
     width = page_w - 2 * MARGIN_X
     available = page_h - MARGIN_TOP - MARGIN_BOTTOM
     notes_by_number = {n.number: n.text for n in brief.notes}
@@ -314,9 +312,3 @@ def _draw(brief: Brief, layout: _Layout, s: _Styles, page_w: float, page_h: floa
     canvas.showPage()
     canvas.save()
     return out.getvalue()
-
-
-def glance_recipe(recipe: Recipe) -> Recipe:
-    """The recipe to tailor a page from: key messages and country boxes on, citations in full
-    (each note is read alone; a "see note 4" could point at a note the page left out)."""
-    return dataclasses.replace(recipe, key_messages=True, country_boxes=True, repeat_citations="full", notes="bottom")

@@ -1,0 +1,70 @@
+"""`briefer validate`, `briefer list` and `briefer build`: load the content, act, print a line.
+
+Imports the core only; batch lives in batch.py, the app in briefer.gui.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from briefer.content.load import check_report
+from briefer.content.model import Report
+from briefer.content.problems import ContentError
+
+
+def load_content(folder: str | None) -> Report:
+    """The report in `folder` (default: the shipped one); warnings go to stderr, once."""
+    report, problems = check_report(folder)
+    if report is None:
+        raise ContentError(problems)
+    for problem in problems:
+        if problem.warning:
+            print(problem, file=sys.stderr)
+    return report
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    report = load_content(args.content)
+    blocks = sum(len(s.blocks) for s in report.sections)
+    notes = sum(len(s.notes) for s in report.sections)
+    print(f"{report.title}: content is valid")
+    print(
+        f"  {len(report.sections)} sections, {blocks} blocks, {notes} notes, "
+        f"{len(report.sources)} sources, {len(report.audiences)} audiences, "
+        f"{len(report.countries)} countries"
+    )
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    report = load_content(args.content)
+    rows: list[dict[str, str]]
+    if args.what == "sections":
+        rows = [{"id": s.id, "title": s.title, "summary": s.summary} for s in report.sections]
+    elif args.what == "audiences":
+        rows = [{"id": a.id, "title": a.name, "name": a.name} for a in report.audiences]
+    else:
+        rows = [{"id": c.code, "name": c.name, "title": c.name} for c in report.countries]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        width = max((len(r["id"]) for r in rows), default=0)
+        for row in rows:
+            print(f"{row['id']:<{width}}  {row['title']}")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from briefer.build import build_to_file
+    from briefer.cli.recipe_args import recipe_from_args
+
+    report = load_content(args.content)
+    recipe = recipe_from_args(args)
+    out = Path(args.output)
+    pages = build_to_file(report, recipe, out)
+    detail = f", {pages} pages" if pages else ""
+    print(f"wrote {out}{detail}")
+    return 0
