@@ -1,6 +1,7 @@
 """The main window: recipe panel on the left, live PDF preview on the right, files through menus.
 
 Wires the widgets to the core (load, tailor, build, output); the heavy work runs in worker.py.
+Recipe files (window_recipes.py) and exports, printing and batch (window_export.py) are mixins.
 """
 
 from __future__ import annotations
@@ -13,39 +14,30 @@ from PySide6.QtCore import QByteArray, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter
 
-from briefer.build import OutputFormat, build_bytes, open_recipe
+from briefer.build import OutputFormat
 from briefer.content.load import check_report, default_content_dir
 from briefer.content.located import Where
 from briefer.content.model import Report
 from briefer.content.problems import ContentError, Problem
-from briefer.gui import dialogs, printing
+from briefer.gui import dialogs
 from briefer.gui.batch_dialog import BatchDialog
 from briefer.gui.build_process import shared_process_build
 from briefer.gui.content_watch import ContentWatcher
 from briefer.gui.menus import create_actions, fill_menus
 from briefer.gui.preview import PreviewPane
 from briefer.gui.preview_job import Preview, chosen_nothing, status_text, warnings
-from briefer.gui.printing import PrintError
+from briefer.gui.problems import problem_lines
 from briefer.gui.recipe_panel import RecipePanel
 from briefer.gui.settings import Settings
+from briefer.gui.window_export import ExportActions
+from briefer.gui.window_recipes import RecipeFileActions
 from briefer.gui.worker import BuildFunction, Outcome, PreviewBuilder, run_task
-from briefer.output import OutputError, write_atomically
 from briefer.tailor.recipe import Recipe
-from briefer.tailor.recipe_check import RecipeError, check_recipe
-from briefer.tailor.recipe_file import save_recipe
 
 CLICK_DELAY_MS = 15  # gathers the changes one gesture makes (select all, a drop) into one build
-RECIPE_FILTER = "Recipes (*.yaml *.yml);;Briefs made by briefer (*.pdf);;All files (*)"
-SUFFIXES = {OutputFormat.PDF: ".pdf", OutputFormat.MARKDOWN: ".md"}
-EXPORT_FILTERS = {OutputFormat.PDF: "PDF documents (*.pdf)", OutputFormat.MARKDOWN: "Markdown (*.md)"}
 
 
-def problem_lines(problems: list[Problem]) -> list[str]:
-    """Errors first, then warnings, each as 'file:line:col: message'."""
-    return [str(p) for p in problems if not p.warning] + [str(p) for p in problems if p.warning]
-
-
-class MainWindow(QMainWindow):
+class MainWindow(RecipeFileActions, ExportActions, QMainWindow):
     preview_changed = Signal(object)  # the Preview now on show (after every successful rebuild)
     content_changed = Signal(bool)  # the content folder was (re)read: True if valid, False if not
 
@@ -257,198 +249,6 @@ class MainWindow(QMainWindow):
         if not self.content_ok:
             found.insert(0, "content errors")
         self.warning_label.setText("⚠ " + "; ".join(found) if found else "")
-
-    # -- recipes -----------------------------------------------------------------------------
-
-    def is_modified(self) -> bool:
-        return self._saved is None or self.panel.recipe() != self._saved
-
-    def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.recipe_origin}[*] — briefer")
-        self.setWindowModified(self.is_modified())
-
-    def _set_recipe(self, recipe: Recipe, path: Path | None, origin: str, saved: bool = True) -> None:
-        """Show `recipe`; `saved` False marks it as changed (it came from a PDF, say)."""
-        self.panel.set_recipe(recipe)
-        self.recipe_path = path
-        self.recipe_origin = origin
-        # what the panel shows, not the file's text: an unchanged recipe must not look modified
-        self._saved = self.panel.recipe() if saved else None
-        self._update_title()
-        self._show_warnings(self.panel.recipe())
-        self.rebuild_now()
-
-    def new_recipe(self) -> None:
-        if self.confirm_discard():
-            self._set_recipe(Recipe(), None, "Untitled")
-
-    def open_recipe_dialog(self) -> None:
-        if not self.confirm_discard():
-            return
-        path = dialogs.ask_open_path(self, "Open recipe", self.settings.recipe_folder, RECIPE_FILTER)
-        if path:
-            self.open_recipe_file(Path(path))
-
-    def open_recipe_file(self, path: Path) -> bool:
-        """Open a recipe (or a briefer PDF's recipe); on failure say why and keep the current one."""
-        path = Path(path)
-        try:
-            recipe = open_recipe(path)
-            if self.report is not None:
-                check_recipe(recipe, self.report, str(path))
-        except RecipeError as exc:
-            dialogs.show_error(self, "Cannot open the recipe", f"{path} cannot be used:", problem_lines(exc.problems))
-            self.settings.remove_recent_recipe(str(path.resolve()))
-            return False
-        self.settings.recipe_folder = str(path.resolve().parent)
-        if path.suffix.lower() == ".pdf":
-            # never save YAML over the PDF: Save asks where to put the recipe
-            self._set_recipe(recipe, None, f"recipe from {path.name}", saved=False)
-        else:
-            self._set_recipe(recipe, path, path.name)
-            self.settings.add_recent_recipe(str(path))
-        return True
-
-    def save(self) -> bool:
-        if self.recipe_path is None:
-            return self.save_as()
-        return self.save_to(self.recipe_path)
-
-    def save_as(self) -> bool:
-        folder = Path(self.settings.recipe_folder)
-        suggested = str(self.recipe_path or folder / "recipe.yaml")
-        path = dialogs.ask_save_path(self, "Save recipe", suggested, "Recipes (*.yaml *.yml)")
-        if not path:
-            return False
-        target = Path(path)
-        if target.suffix.lower() not in (".yaml", ".yml"):
-            target = target.with_name(target.name + ".yaml")
-        return self.save_to(target)
-
-    def save_to(self, path: Path) -> bool:
-        recipe = self.panel.recipe()
-        try:
-            save_recipe(recipe, path)
-        except OutputError as exc:
-            dialogs.show_error(self, "Cannot save the recipe", str(exc))
-            return False
-        self.recipe_path = Path(path)
-        self.recipe_origin = self.recipe_path.name
-        self._saved = recipe
-        self.settings.recipe_folder = str(self.recipe_path.resolve().parent)
-        self.settings.add_recent_recipe(str(self.recipe_path))
-        self._update_title()
-        self.statusBar().showMessage(f"Saved {self.recipe_path}", 5000)
-        return True
-
-    def confirm_discard(self) -> bool:
-        """True when it is fine to drop the current recipe (saved, discarded or unchanged)."""
-        if not self.is_modified():
-            return True
-        answer = dialogs.ask_save_changes(self, self.recipe_origin)
-        if answer == "save":
-            return self.save()
-        return answer == "discard"
-
-    def _fill_recent_menu(self) -> None:
-        menu = self.recent_menu
-        menu.clear()
-        recent = self.settings.recent_recipes
-        for path in recent:
-            action = menu.addAction(Path(path).name)
-            action.setToolTip(path)
-            action.setStatusTip(path)
-            action.setEnabled(Path(path).is_file())
-            action.triggered.connect(partial(self._open_recent, path))
-        if not recent:
-            menu.addAction("No recent recipes").setEnabled(False)
-        menu.addSeparator()
-        menu.addAction("Clear the list", self.settings.clear_recent_recipes).setEnabled(bool(recent))
-
-    def _open_recent(self, path: str) -> None:
-        if self.confirm_discard():
-            self.open_recipe_file(Path(path))
-
-    # -- export and print ------------------------------------------------------------------
-
-    def brief_bytes(self, fmt: str) -> bytes | None:
-        """The brief for the recipe on show (the preview's PDF when it is current); None after an error."""
-        recipe = self.panel.recipe()
-        if self.report is None or not self.content_ok:
-            dialogs.show_error(
-                self,
-                "The content has errors",
-                f"Fix the content in {self.content_dir} first:",
-                self.content_problems,
-            )
-            return None
-        if fmt == "pdf" and self.last_preview is not None and self.last_preview.recipe == recipe:
-            return self.last_preview.pdf
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            return build_bytes(self.report, recipe, fmt)
-        except ContentError as exc:
-            dialogs.show_error(
-                self, "This recipe cannot be built", "Change these choices:", problem_lines(exc.problems)
-            )
-            return None
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-
-    def export_dialog(self, fmt: str) -> bool:
-        suffix = SUFFIXES[fmt]
-        stem = Path(self.recipe_origin).stem if self.recipe_path else "brief"
-        suggested = str(Path(self.settings.export_folder) / f"{stem}{suffix}")
-        label = "PDF" if fmt == "pdf" else "Markdown"
-        path = dialogs.ask_save_path(self, f"Export {label}", suggested, EXPORT_FILTERS[fmt])
-        if not path:
-            return False
-        target = Path(path)
-        if target.suffix.lower() != suffix:
-            target = target.with_name(target.name + suffix)
-        return self.export_to(target, fmt)
-
-    def export_to(self, path: Path, fmt: str) -> bool:
-        """Write the brief atomically: a failed export leaves any existing file as it was."""
-        data = self.brief_bytes(fmt)
-        if data is None:
-            return False
-        try:
-            write_atomically(path, data)
-        except OutputError as exc:
-            dialogs.show_error(self, "Cannot export the brief", str(exc))
-            return False
-        self.settings.export_folder = str(Path(path).resolve().parent)
-        self.statusBar().showMessage(f"Exported {path}", 8000)
-        return True
-
-    def open_batch_dialog(self) -> BatchDialog | None:
-        """File ▸ Batch…: many briefs from the recipe on show, in a window-modal dialog."""
-        if self.report is None or not self.content_ok:
-            dialogs.show_error(
-                self, "The content has errors", f"Fix the content in {self.content_dir} first:", self.content_problems
-            )
-            return None
-        if self.batch_dialog is not None:
-            if self.batch_dialog.isVisible():  # closing, and waiting for its cancelled run
-                self.batch_dialog.raise_()
-                return self.batch_dialog
-            self.batch_dialog.deleteLater()
-        self.batch_dialog = BatchDialog(self.report, self.panel.recipe(), self.settings, self)
-        self.batch_dialog.open()
-        return self.batch_dialog
-
-    def print_brief(self) -> None:
-        data = self.brief_bytes("pdf")
-        if data is None:
-            return
-        try:
-            pages = printing.ask_and_print(self, data, self.recipe_origin)
-        except PrintError as exc:
-            dialogs.show_error(self, "Cannot print", str(exc))
-            return
-        if pages:
-            self.statusBar().showMessage(f"Sent {pages} page{'s' if pages != 1 else ''} to the printer", 5000)
 
     # -- closing ----------------------------------------------------------------------------
 

@@ -1,0 +1,155 @@
+"""The main window's recipe files: new, open (a recipe or a briefer PDF), save, save as, recent.
+
+A mixin of MainWindow, kept apart so the window module stays about the window.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefer.build import open_recipe
+from briefer.gui import dialogs
+from briefer.gui.problems import problem_lines
+from briefer.output import OutputError
+from briefer.tailor.recipe import Recipe
+from briefer.tailor.recipe_check import RecipeError, check_recipe
+from briefer.tailor.recipe_file import save_recipe
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMenu, QStatusBar
+
+    from briefer.content.model import Report
+    from briefer.gui.recipe_panel import RecipePanel
+    from briefer.gui.settings import Settings
+
+RECIPE_FILTER = "Recipes (*.yaml *.yml);;Briefs made by briefer (*.pdf);;All files (*)"
+
+
+class RecipeFileActions:
+    """File ▸ New, Open, Open recent, Save and Save as, and the unsaved-changes prompt."""
+
+    if TYPE_CHECKING:
+        panel: RecipePanel
+        settings: Settings
+        report: Report | None
+        recent_menu: QMenu
+        recipe_path: Path | None
+        recipe_origin: str
+        _saved: Recipe | None
+
+        def statusBar(self) -> QStatusBar: ...  # noqa: N802
+        def setWindowTitle(self, title: str) -> None: ...  # noqa: N802
+        def setWindowModified(self, modified: bool) -> None: ...  # noqa: N802
+        def _show_warnings(self, recipe: Recipe) -> None: ...
+        def rebuild_now(self) -> None: ...
+
+    def is_modified(self) -> bool:
+        return self._saved is None or self.panel.recipe() != self._saved
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.recipe_origin}[*] — briefer")
+        self.setWindowModified(self.is_modified())
+
+    def _set_recipe(self, recipe: Recipe, path: Path | None, origin: str, saved: bool = True) -> None:
+        """Show `recipe`; `saved` False marks it as changed (it came from a PDF, say)."""
+        self.panel.set_recipe(recipe)
+        self.recipe_path = path
+        self.recipe_origin = origin
+        # what the panel shows, not the file's text: an unchanged recipe must not look modified
+        self._saved = self.panel.recipe() if saved else None
+        self._update_title()
+        self._show_warnings(self.panel.recipe())
+        self.rebuild_now()
+
+    def new_recipe(self) -> None:
+        if self.confirm_discard():
+            self._set_recipe(Recipe(), None, "Untitled")
+
+    def open_recipe_dialog(self) -> None:
+        if not self.confirm_discard():
+            return
+        path = dialogs.ask_open_path(self, "Open recipe", self.settings.recipe_folder, RECIPE_FILTER)
+        if path:
+            self.open_recipe_file(Path(path))
+
+    def open_recipe_file(self, path: Path) -> bool:
+        """Open a recipe (or a briefer PDF's recipe); on failure say why and keep the current one."""
+        path = Path(path)
+        try:
+            recipe = open_recipe(path)
+            if self.report is not None:
+                check_recipe(recipe, self.report, str(path))
+        except RecipeError as exc:
+            dialogs.show_error(self, "Cannot open the recipe", f"{path} cannot be used:", problem_lines(exc.problems))
+            self.settings.remove_recent_recipe(str(path.resolve()))
+            return False
+        self.settings.recipe_folder = str(path.resolve().parent)
+        if path.suffix.lower() == ".pdf":
+            # never save YAML over the PDF: Save asks where to put the recipe
+            self._set_recipe(recipe, None, f"recipe from {path.name}", saved=False)
+        else:
+            self._set_recipe(recipe, path, path.name)
+            self.settings.add_recent_recipe(str(path))
+        return True
+
+    def save(self) -> bool:
+        if self.recipe_path is None:
+            return self.save_as()
+        return self.save_to(self.recipe_path)
+
+    def save_as(self) -> bool:
+        folder = Path(self.settings.recipe_folder)
+        suggested = str(self.recipe_path or folder / "recipe.yaml")
+        path = dialogs.ask_save_path(self, "Save recipe", suggested, "Recipes (*.yaml *.yml)")
+        if not path:
+            return False
+        target = Path(path)
+        if target.suffix.lower() not in (".yaml", ".yml"):
+            target = target.with_name(target.name + ".yaml")
+        return self.save_to(target)
+
+    def save_to(self, path: Path) -> bool:
+        recipe = self.panel.recipe()
+        try:
+            save_recipe(recipe, path)
+        except OutputError as exc:
+            dialogs.show_error(self, "Cannot save the recipe", str(exc))
+            return False
+        self.recipe_path = Path(path)
+        self.recipe_origin = self.recipe_path.name
+        self._saved = recipe
+        self.settings.recipe_folder = str(self.recipe_path.resolve().parent)
+        self.settings.add_recent_recipe(str(self.recipe_path))
+        self._update_title()
+        self.statusBar().showMessage(f"Saved {self.recipe_path}", 5000)
+        return True
+
+    def confirm_discard(self) -> bool:
+        """True when it is fine to drop the current recipe (saved, discarded or unchanged)."""
+        if not self.is_modified():
+            return True
+        answer = dialogs.ask_save_changes(self, self.recipe_origin)
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        recent = self.settings.recent_recipes
+        for path in recent:
+            action = menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.setEnabled(Path(path).is_file())
+            action.triggered.connect(partial(self._open_recent, path))
+        if not recent:
+            menu.addAction("No recent recipes").setEnabled(False)
+        menu.addSeparator()
+        menu.addAction("Clear the list", self.settings.clear_recent_recipes).setEnabled(bool(recent))
+
+    def _open_recent(self, path: str) -> None:
+        if self.confirm_discard():
+            self.open_recipe_file(Path(path))
