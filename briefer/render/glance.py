@@ -107,26 +107,20 @@ def markup(text: BriefText, s: _Styles) -> str:
     return inline_markup(text, s.accent)
 
 
-def _and(names: Sequence[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
 # --- flowables -------------------------------------------------------------------------------
 
 
 def _header(content: GlanceContent, s: _Styles) -> list[Flowable]:
-    items: list[Flowable] = [Paragraph("AT A GLANCE", s.kicker), Paragraph(escape(content.title), s.title)]
+    items: list[Flowable] = [
+        Paragraph(escape(content.kicker.upper()), s.kicker),
+        Paragraph(escape(content.title), s.title),
+    ]
     if content.subtitle:
         items.append(Paragraph(escape(content.subtitle), s.subtitle))
-    meta = []
-    if content.audience_name:
-        meta.append(f"Audience: {escape(content.audience_name)}")
-    if content.country_names:
-        meta.append(f"Country focus: {escape(_and(content.country_names))}")
-    if meta:
-        items.append(Paragraph(" · ".join(meta), s.meta))
+    if content.particulars:
+        items.append(Paragraph(escape(content.particulars), s.meta))
     if content.prepared_for:
-        items.append(Paragraph(f"Prepared for {escape(content.prepared_for)}", s.meta))
+        items.append(Paragraph(escape(content.prepared_for), s.meta))
     items.append(HRFlowable(width="100%", thickness=1.2, color=s.accent, spaceBefore=6, spaceAfter=0))
     return items
 
@@ -134,13 +128,13 @@ def _header(content: GlanceContent, s: _Styles) -> list[Flowable]:
 def _key_messages(content: GlanceContent, s: _Styles) -> list[Flowable]:
     if not content.messages and not content.introduction:
         return []
-    items: list[Flowable] = [Paragraph("Key messages", s.heading)]
+    items: list[Flowable] = [Paragraph(escape(content.key_messages_title), s.heading)]
     if content.introduction:
         items.append(Paragraph(markup(content.introduction, s), s.body))
     for n, message in enumerate(content.messages, start=1):
         items.append(Paragraph(markup(message, s), s.item, bulletText=f"{n}."))
     if content.asks:
-        items.append(Paragraph(escape(content.asks_title or "What to ask"), s.heading))
+        items.append(Paragraph(escape(content.asks_title), s.heading))
         for ask in content.asks:
             items.append(Paragraph(markup(ask, s), s.item, bulletText="•"))
     return items
@@ -149,15 +143,16 @@ def _key_messages(content: GlanceContent, s: _Styles) -> list[Flowable]:
 def _status(content: GlanceContent, s: _Styles, width: float) -> list[Flowable]:
     if not content.status:
         return []
-    head = [Paragraph("Country", s.head_cell), *(Paragraph(escape(t), s.head_cell) for t in content.treaties)]
+    head = [Paragraph(escape(h), s.head_cell) for h in content.status_headers]
     rows = [head]
     for row in content.status:
         cells = [Paragraph(escape(row.country), s.head_cell.clone("country", textColor=s.title.textColor))]
-        cells += [Paragraph(markup(cell, s) if cell else "—", s.cell) for cell in row.cells]
+        cells += [Paragraph(markup(cell, s), s.cell) for cell in row.cells]
         rows.append(cells)
     first = min(0.26 * width, 48 * mm)
-    rest = (width - first) / max(1, len(content.treaties))
-    table = Table(rows, colWidths=[first, *([rest] * len(content.treaties))], repeatRows=0, hAlign="LEFT")
+    columns = len(content.status_headers) - 1
+    rest = (width - first) / max(1, columns)
+    table = Table(rows, colWidths=[first, *([rest] * columns)], repeatRows=0, hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
@@ -173,17 +168,16 @@ def _status(content: GlanceContent, s: _Styles, width: float) -> list[Flowable]:
             ]
         )
     )
-    return [Paragraph("Treaty status", s.heading), table]
+    return [Paragraph(escape(content.status_title), s.heading), table]
 
 
 def _facts(content: GlanceContent, s: _Styles) -> list[Flowable]:
     if not content.facts:
         return []
+    items: list[Flowable] = [Paragraph(escape(content.facts_title), s.heading)]
     if len(content.facts) == 1:
-        items: list[Flowable] = [Paragraph(f"Key facts: {escape(content.facts[0].country)}", s.heading)]
-        groups = [(None, content.facts[0].facts)]
+        groups: list[tuple[str | None, tuple[BriefText, ...]]] = [(None, content.facts[0].facts)]
     else:
-        items = [Paragraph("Key facts", s.heading)]
         groups = [(c.country, c.facts) for c in content.facts]
     for country, facts in groups:
         if country:
@@ -192,7 +186,7 @@ def _facts(content: GlanceContent, s: _Styles) -> list[Flowable]:
     return items
 
 
-def _foot(notes: tuple[GlanceNote, ...], citation: BriefText, s: _Styles) -> list[Flowable]:
+def _foot(notes: tuple[GlanceNote, ...], content: GlanceContent, s: _Styles) -> list[Flowable]:
     items: list[Flowable] = []
     if notes:
         items.append(HRFlowable(width="30%", thickness=0.5, color=s.rule, hAlign="LEFT", spaceAfter=3))
@@ -200,7 +194,7 @@ def _foot(notes: tuple[GlanceNote, ...], citation: BriefText, s: _Styles) -> lis
             Paragraph(f'<a name="{note_key(n.number)}"/>{markup(n.text, s)}', s.note, bulletText=f"{n.number}")
             for n in notes
         ]
-    items.append(Paragraph("From " + markup(citation, s), s.footer))
+    items.append(Paragraph(f"{escape(content.source_label)} {markup(content.citation, s)}", s.footer))
     return items
 
 
@@ -218,6 +212,7 @@ def _height(flowables: Sequence[Flowable], width: float) -> float:
 
 @dataclass(frozen=True, slots=True)
 class _Layout:
+    content: GlanceContent
     body: list[Flowable]
     foot: list[Flowable]
     body_height: float
@@ -227,8 +222,8 @@ class _Layout:
 def _layout(content: GlanceContent, notes_by_number: dict[int, BriefText], s: _Styles, width: float) -> _Layout:
     numbered, notes = number_notes(content, notes_by_number)
     body = _header(numbered, s) + _key_messages(numbered, s) + _status(numbered, s, width) + _facts(numbered, s)
-    foot = _foot(notes, numbered.citation, s)
-    return _Layout(body, foot, _height(body, width), _height(foot, width))
+    foot = _foot(notes, numbered, s)
+    return _Layout(numbered, body, foot, _height(body, width), _height(foot, width))
 
 
 def render_glance(brief: Brief) -> Glance:
@@ -252,7 +247,7 @@ def render_glance(brief: Brief) -> Glance:
             break
     if chosen is None:
         raise GlanceError(
-            f"the at-a-glance page for {_describe(content)} does not fit on one page even with only "
+            f"the at-a-glance page for {content.label} does not fit on one page even with only "
             f"its minimum (heading, three key messages, status table): it needs {needed:.0f} pt of "
             f"{available:.0f} pt; choose fewer focus countries"
         )
@@ -262,12 +257,6 @@ def render_glance(brief: Brief) -> Glance:
 
 def _count_notes(layout: _Layout) -> int:
     return sum(1 for f in layout.foot if isinstance(f, Paragraph) and f.bulletText)
-
-
-def _describe(content: GlanceContent) -> str:
-    parts = [content.audience_name] if content.audience_name else []
-    parts += [_and(content.country_names)] if content.country_names else []
-    return " / ".join(parts) or content.title
 
 
 def _draw(brief: Brief, layout: _Layout, s: _Styles, page_w: float, page_h: float, width: float) -> bytes:
@@ -281,10 +270,7 @@ def _draw(brief: Brief, layout: _Layout, s: _Styles, page_w: float, page_h: floa
         initialFontName=s.body.fontName,
         initialFontSize=s.body.fontSize,
     )
-    title = " — ".join(
-        x for x in ("At a glance", brief.audience_name, _and(brief.country_names) if brief.country_names else "") if x
-    )
-    canvas.setTitle(f"{brief.title}: {title}")
+    canvas.setTitle(layout.content.document_title)
     canvas.setAuthor(", ".join(brief.authors))
     canvas.setSubject(brief.prepared_for.line())
     canvas.setCreator("briefer")

@@ -14,9 +14,10 @@ from briefer.render.headings import PageRegistry
 from briefer.render.markup import inline_markup
 from briefer.render.styles import build_styles
 from briefer.tailor.brief import BriefNote, Layout, NoteMark
+from briefer.tailor.wording import ENGLISH
 
 STYLES = build_styles(Layout())
-CTX = new_context(STYLES, PageRegistry(), ())
+CTX = new_context(STYLES, PageRegistry(), (), ENGLISH)
 WIDTH = STYLES.metrics.frame_width
 SENTENCE = "Clearance personnel report failure rates far above those the manufacturers claim. "
 
