@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -23,8 +22,8 @@ from briefer.output import OutputError
 from briefer.render.fonts import Fonts, register_fonts
 from briefer.render.markup import escape, inline_markup, note_key
 from briefer.render.paragraph import Paragraph
-from briefer.render.styles import build_palette
-from briefer.tailor.brief import Brief, BriefText
+from briefer.render.styles import Fixed, Role, Scale, build_metrics, build_palette, paragraph_styles
+from briefer.tailor.brief import Brief, BriefText, Layout
 from briefer.tailor.glance import GlanceContent, GlanceNote, number_notes, reductions, select_glance
 
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 18 * mm, 15 * mm, 13 * mm
@@ -43,6 +42,35 @@ class Glance:
     notes: int  # notes printed at the foot
 
 
+# The page's roles: smaller than a brief's, to fit one page; large print scales them by 1.25.
+GLANCE_ROLES: dict[str, Role] = {
+    "kicker": Role("sans.bold", 8.5, 10, "accent", space_after=Fixed(2)),
+    "title": Role("sans.bold", 19, 22),
+    "subtitle": Role("serif.italic", 10.5, 13, "muted", space_before=Fixed(1)),
+    "meta": Role("sans.regular", 9, 11.5, "accent", space_before=Fixed(5)),
+    "heading": Role("sans.bold", 11, 13.5, "accent", space_before=Fixed(9), space_after=Fixed(4)),
+    "subheading": Role("sans.bold", 9, 11, space_before=Fixed(4), space_after=Fixed(2)),
+    "body": Role("serif.regular", 9.5, 12.5, space_after=Fixed(4)),
+    "item": Role(
+        "serif.regular",
+        9.5,
+        12.5,
+        left_indent=13,
+        bullet_face="sans.bold",
+        bullet_size=8.5,
+        bullet_colour="accent",
+        space_after=3,
+    ),
+    "cell": Role("serif.regular", 8.5, 10.5),
+    "head_cell": Role("sans.bold", 8.5, 10.5, "accent"),
+    "country_cell": Role("sans.bold", 8.5, 10.5),
+    "note": Role(
+        "sans.regular", 6.8, 8.2, left_indent=10, bullet_face="sans.regular", bullet_size=6.8, space_after=Fixed(0.6)
+    ),
+    "footer": Role("sans.regular", 6.8, 8.2, "muted", space_before=Fixed(3)),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class _Styles:
     kicker: ParagraphStyle
@@ -55,6 +83,7 @@ class _Styles:
     item: ParagraphStyle
     cell: ParagraphStyle
     head_cell: ParagraphStyle
+    country_cell: ParagraphStyle
     note: ParagraphStyle
     footer: ParagraphStyle
     accent: colors.Color
@@ -62,44 +91,12 @@ class _Styles:
     tint: colors.Color
 
 
-def _styles(fonts: Fonts, large: bool, grayscale: bool) -> _Styles:
-    k = 1.25 if large else 1.0
-    palette = build_palette(grayscale)
-    accent, text, muted = palette.accent, palette.text, palette.muted
-    serif, sans = fonts.serif, fonts.sans
-
-    def style(name: str, font: str, size: float, leading: float, **kw: object) -> ParagraphStyle:
-        kw.setdefault("textColor", text)
-        return ParagraphStyle(name, fontName=font, fontSize=size * k, leading=leading * k, alignment=TA_LEFT, **kw)
-
-    item = dict(leftIndent=13 * k, bulletIndent=0, bulletFontName=sans.bold, spaceAfter=3 * k)
-    return _Styles(
-        kicker=style("kicker", sans.bold, 8.5, 10, textColor=accent, spaceAfter=2),
-        title=style("title", sans.bold, 19, 22),
-        subtitle=style("subtitle", serif.italic, 10.5, 13, textColor=muted, spaceBefore=1),
-        meta=style("meta", sans.regular, 9, 11.5, textColor=accent, spaceBefore=5),
-        heading=style("heading", sans.bold, 11, 13.5, textColor=accent, spaceBefore=9, spaceAfter=4),
-        subheading=style("subheading", sans.bold, 9, 11, spaceBefore=4, spaceAfter=2),
-        body=style("body", serif.regular, 9.5, 12.5, spaceAfter=4),
-        item=style("item", serif.regular, 9.5, 12.5, bulletFontSize=8.5 * k, bulletColor=accent, **item),
-        cell=style("cell", serif.regular, 8.5, 10.5),
-        head_cell=style("head_cell", sans.bold, 8.5, 10.5, textColor=accent),
-        note=style(
-            "note",
-            sans.regular,
-            6.8,
-            8.2,
-            leftIndent=10 * k,
-            bulletIndent=0,
-            bulletFontName=sans.regular,
-            bulletFontSize=6.8 * k,
-            spaceAfter=0.6,
-        ),
-        footer=style("footer", sans.regular, 6.8, 8.2, textColor=muted, spaceBefore=3),
-        accent=accent,
-        rule=palette.rule,
-        tint=palette.tint,
-    )
+def _styles(fonts: Fonts, layout: Layout) -> _Styles:
+    palette = build_palette(layout.grayscale)
+    metrics = build_metrics(layout)
+    scale = Scale(1.25 if layout.large_print else 1.0, digits=None)
+    styles = paragraph_styles(GLANCE_ROLES, fonts, palette, metrics, scale, bullet_face="sans.regular", bullet_size=8.5)
+    return _Styles(**styles, accent=palette.accent, rule=palette.rule, tint=palette.tint)
 
 
 def markup(text: BriefText, s: _Styles) -> str:
@@ -146,7 +143,7 @@ def _status(content: GlanceContent, s: _Styles, width: float) -> list[Flowable]:
     head = [Paragraph(escape(h), s.head_cell) for h in content.status_headers]
     rows = [head]
     for row in content.status:
-        cells = [Paragraph(escape(row.country), s.head_cell.clone("country", textColor=s.title.textColor))]
+        cells = [Paragraph(escape(row.country), s.country_cell)]
         cells += [Paragraph(markup(cell, s), s.cell) for cell in row.cells]
         rows.append(cells)
     first = min(0.26 * width, 48 * mm)
@@ -229,7 +226,7 @@ def _layout(content: GlanceContent, notes_by_number: dict[int, BriefText], s: _S
 def render_glance(brief: Brief) -> Glance:
     """One page for `brief` (tailored with full citations); raises GlanceError if it cannot fit."""
     fonts = register_fonts()
-    s = _styles(fonts, brief.layout.large_print, brief.layout.grayscale)
+    s = _styles(fonts, brief.layout)
     page_w, page_h = brief.layout.page_size.points
     width = page_w - 2 * MARGIN_X
     available = page_h - MARGIN_TOP - MARGIN_BOTTOM
