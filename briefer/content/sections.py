@@ -71,11 +71,11 @@ def read_section(reading: Reading, value: object, where: Where) -> Section | Non
     reading.unique([b.id for b in blocks], "block", r.place("blocks"))
     notes = []
     for item, item_where in r.items("notes"):
-        n = Record(item, item_where, "a note", reading.p, required=("id", "text"))
-        note = Note(n.ident("id"), n.inline("text", cites=True, notes=False))
+        fields = Record(item, item_where, "a note", reading.p, required=("id", "text"))
+        note = Note(fields.ident("id"), fields.inline("text", cites=True, notes=False))
         for part in note.text:
             if isinstance(part, Cite):
-                reading.ref("source", part.source_id, n.place("text"))
+                reading.ref("source", part.source_id, fields.place("text"))
         notes.append(note)
     # every marker in this section must have its note, and every note one marker
     markers = Counter(

@@ -7,16 +7,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from reportlab.platypus import Flowable, Table
 
 from briefer.render.boxes import Box, BoxStyle, Rule, mark_box_heading
+from briefer.render.flowtags import tags
 from briefer.render.headings import Anchor, HeadingGroup, PageRegistry
 from briefer.render.markup import escape, hex_colour, inline_markup, note_key
 from briefer.render.paragraph import Paragraph
 from briefer.render.styles import Styles, table_style
 from briefer.tailor.brief import (
-    BBlock,
     BDefinition,
     BParagraph,
     BPullQuote,
@@ -155,7 +156,8 @@ def _pull_quote(block: BPullQuote, ctx: Context) -> Flowable:
     return Box([ctx.text(block.text, "pull_quote")], style)
 
 
-BLOCKS: dict[type, Callable[[BBlock, Context], Flowable]] = {
+# each builder takes the block type it is filed under
+BLOCKS: dict[type, Callable[[Any, Context], Flowable]] = {
     BParagraph: _paragraph,
     BDefinition: _definition,
     BSidebar: _sidebar,
@@ -266,7 +268,8 @@ def _continued_title(title: str, ctx: Context) -> Callable[[], list[Flowable]]:
     return make
 
 
-PARTS: dict[type, Callable[[Part, Context], list[Flowable]]] = {
+# each builder takes the part type it is filed under
+PARTS: dict[type, Callable[[Any, Context], list[Flowable]]] = {
     KeyMessagesPart: _key_messages,
     CountryBox: _country,
     ComparisonTable: _comparison,
@@ -288,7 +291,7 @@ def note_paragraph(note: BriefNote, ctx: Context, style_name: str = "note") -> P
     """A note, its number hanging in the margin; the destination its marker links to."""
     markup = f'<a name="{note_key(note.number)}"/>{ctx.markup(note.text)}'
     paragraph = Paragraph(markup, getattr(ctx.styles, style_name), bulletText=str(note.number))
-    paragraph.note_number = note.number  # type: ignore[attr-defined]
+    tags(paragraph).note_number = note.number
     return paragraph
 
 

@@ -198,10 +198,6 @@ def paragraph_styles(
             return value.points
         return scale(value) if value else 0.0
 
-    def face(name: str) -> str:
-        family, weight = name.split(".")
-        return str(getattr(getattr(fonts, family), weight))
-
     styles = {}
     for name, role in roles.items():
         leading = size(role.leading)
@@ -209,7 +205,7 @@ def paragraph_styles(
         bullet = {"bulletColor": getattr(palette, role.bullet_colour)} if role.bullet_colour else {}
         styles[name] = ParagraphStyle(
             name,
-            fontName=face(role.face),
+            fontName=_face(fonts, role.face),
             fontSize=size(role.size),
             leading=leading,
             textColor=getattr(palette, role.colour),
@@ -218,7 +214,7 @@ def paragraph_styles(
             leftIndent=space(role.left_indent, leading),
             firstLineIndent=space(role.first_line_indent, leading),
             alignment=role.align,
-            bulletFontName=face(role.bullet_face or bullet_face),
+            bulletFontName=_face(fonts, role.bullet_face or bullet_face),
             bulletFontSize=size(role.bullet_size or bullet_size),
             bulletIndent=space(role.bullet_indent, leading),
             **bullet,
@@ -226,6 +222,12 @@ def paragraph_styles(
             allowOrphans=int(role.splits),
         )
     return styles
+
+
+def _face(fonts: Fonts, name: str) -> str:
+    """The registered font of 'serif.bold' and the like."""
+    family, weight = name.split(".")
+    return str(getattr(getattr(fonts, family), weight))
 
 
 # The brief's roles, at 10.5 pt body text; large print scales every size with the body text.

@@ -36,7 +36,7 @@ def short_reference(source: Source, locator: str = "") -> Spans:
     else:
         who = source.author or source.publisher
         title = _short_title(source.title) if source.title else source.url
-        pieces = [(Span(who),)] if who else []
+        pieces: list[Spans] = [(Span(who),)] if who else []
         pieces.append((Span(f"“{title}”" if source.title else title),))
         base = _join(pieces, ", ")
     if locator:

@@ -6,7 +6,7 @@ Pure functions; imports the content model and the rest of briefer.tailor.
 from __future__ import annotations
 
 from briefer.content.model import Country, Report, Span
-from briefer.tailor.brief import ComparisonTable, CountryBox, TreatyRow
+from briefer.tailor.brief import BriefText, ComparisonTable, CountryBox, TreatyRow
 from briefer.tailor.notes import NoteNumberer
 from briefer.tailor.wording import Words
 
@@ -30,10 +30,10 @@ def country_box(report: Report, country: Country, numberer: NoteNumberer, words:
                 how = f" ({status.how})" if key == "joined" and status.how else ""
                 dates.append((words.label.format(label=label), words.human_date(value) + how))
         rows.append(TreatyRow(treaty.short, treaty.name, (Span(status.status), mark), tuple(dates)))
-    facts = []
+    facts: list[BriefText] = []
     for n, fact in enumerate(country.facts, start=1):
         mark = numberer.cite_note((fact.source_id,), carrier, f"country:{country.code}:fact:{n}")
-        facts.append((*fact.text, mark))
+        facts.append((*(p for p in fact.text if isinstance(p, Span)), mark))
     return CountryBox(
         id=carrier,
         title=words.country_focus_on.format(countries=country.name),
