@@ -52,4 +52,3 @@ def read_meta(reading: Reading, path: Path) -> dict[str, object] | None:
         "url": r.text("url"),
         "treaties": tuple(treaties),
     }
-

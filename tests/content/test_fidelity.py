@@ -131,8 +131,9 @@ def test_commentary_notes_verbatim(report: Report) -> None:
     for section in report.sections:
         for note in section.notes:
             # the text between citations is the report's own commentary, word for word
-            runs = "".join(p.text if isinstance(p, Span) else "\n" for p in note.text if not isinstance(p, Cite)
-                           or True)
+            runs = "".join(
+                p.text if isinstance(p, Span) else "\n" for p in note.text if not isinstance(p, Cite) or True
+            )
             for piece in runs.split("\n"):
                 piece = normalise(piece).strip(" .:")
                 if len(piece) > 12:
@@ -157,8 +158,13 @@ def test_page_breaks_repaired(report: Report, fragment: str) -> None:
 
 def test_structure(report: Report) -> None:
     assert [s.id for s in report.sections] == [
-        "foreword", "introduction", "unacceptable-harm", "military-utility",
-        "self-destruct", "right-hands", "conclusion",
+        "foreword",
+        "introduction",
+        "unacceptable-harm",
+        "military-utility",
+        "self-destruct",
+        "right-hands",
+        "conclusion",
     ]
     assert report.section("foreword").attribution == "Steffen Kongstad, Former Norwegian Ambassador"
     harm = report.section("unacceptable-harm")
