@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from briefer.cli.errors import UsageError
+from briefer.cli.printing import add_batch_print_options, add_print_parsers
 from briefer.cli.recipe_args import add_recipe_options
 from briefer.content.problems import ContentError
 from briefer.output import OutputError
@@ -60,13 +61,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--at-a-glance", action="store_true", help="one-page handouts instead of briefs")
     p.add_argument("--jobs", type=int, metavar="N", help="parallel builds (default: all cores)")
     p.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="folder for the files")
+    add_batch_print_options(p)
+    add_print_parsers(sub, _content_option)
     return parser
 
 
 def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefer",
-        description="Open the briefer app. Commands: validate, list, build, batch (briefer COMMAND --help).",
+        description=f"Open the briefer app. Commands: {', '.join(COMMANDS)} (briefer COMMAND --help).",
     )
     _content_option(parser)
     parser.add_argument("recipe", nargs="?", metavar="RECIPE", help="a recipe .yaml, or a PDF briefer made")
@@ -76,11 +79,19 @@ def _app_parser() -> argparse.ArgumentParser:
 def _handlers() -> dict[str, Handler]:
     from briefer.cli.batch import cmd_batch
     from briefer.cli.commands import cmd_build, cmd_list, cmd_validate
+    from briefer.cli.printing import cmd_print, cmd_printers
 
-    return {"validate": cmd_validate, "list": cmd_list, "build": cmd_build, "batch": cmd_batch}
+    return {
+        "validate": cmd_validate,
+        "list": cmd_list,
+        "build": cmd_build,
+        "batch": cmd_batch,
+        "print": cmd_print,
+        "printers": cmd_printers,
+    }
 
 
-COMMANDS = ("validate", "list", "build", "batch")
+COMMANDS = ("validate", "list", "build", "batch", "print", "printers")
 
 
 def _is_app_call(argv: list[str]) -> bool:
