@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from briefer.content.model import Report
@@ -61,6 +62,18 @@ def ask_save_path(parent: QWidget | None, caption: str, suggested: str, filters:
 def ask_folder(parent: QWidget | None, caption: str, folder: str) -> str:
     """A folder to write into, or '' when the user cancels."""
     return QFileDialog.getExistingDirectory(parent, caption, folder)
+
+
+def ask_raster_printer(parent: QWidget | None, title: str, page_count: int) -> QPrinter | None:
+    """The system's print dialog, for the raster path (no CUPS); a printer set up as chosen, or None."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(title)
+    printer.setFullPage(True)  # the PDF has its own margins
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle("Print brief")
+    dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
+    dialog.setMinMax(1, max(1, page_count))
+    return printer if dialog.exec() == QPrintDialog.DialogCode.Accepted else None
 
 
 def open_location(path: Path) -> bool:

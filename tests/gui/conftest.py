@@ -39,6 +39,7 @@ class Dialogs:
     save_paths: list[str] = field(default_factory=list)
     folders: list[str] = field(default_factory=list)
     opened: list[str] = field(default_factory=list)  # files and folders handed to the desktop
+    raster_printers: list[object] = field(default_factory=list)  # QPrinters the system print dialog "chose"
     abouts: int = 0
 
     def error_text(self) -> str:
@@ -84,6 +85,10 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     def show_about(parent, report=None):
         record.abouts += 1
 
+    def ask_raster_printer(parent, title, page_count):
+        assert record.raster_printers, f"unexpected system print dialog for {title}"
+        return record.raster_printers.pop(0)
+
     monkeypatch.setattr(module, "show_error", show_error)
     monkeypatch.setattr(module, "ask_save_changes", ask_save_changes)
     monkeypatch.setattr(module, "ask_open_path", ask_open_path)
@@ -91,6 +96,7 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     monkeypatch.setattr(module, "ask_folder", ask_folder)
     monkeypatch.setattr(module, "open_location", open_location)
     monkeypatch.setattr(module, "show_about", show_about)
+    monkeypatch.setattr(module, "ask_raster_printer", ask_raster_printer)
     return record
 
 

@@ -1,0 +1,126 @@
+"""The main window's File ▸ Print: the PDF and the printer list fetched off the UI thread, then the
+print dialog (CUPS: the PDF itself) or, where there is no CUPS, the system dialog and the raster path.
+
+A mixin of MainWindow (through ExportActions), kept apart so window modules stay about one thing.
+"""
+
+from __future__ import annotations
+
+import traceback
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QMainWindow
+
+from briefer.build import OutputFormat, build_bytes
+from briefer.content.problems import ContentError
+from briefer.gui import dialogs
+from briefer.gui.print_dialog import PrintDialog
+from briefer.gui.print_job import JobEnd
+from briefer.gui.printing import RasterPrint, start_raster_print
+from briefer.gui.problems import problem_lines
+from briefer.gui.worker import Outcome, run_task
+from briefer.printing.cups import Printers, cups_available, list_printers
+from briefer.printing.errors import PrintError
+from briefer.printing.send import Document, choose_printer, read_document
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from briefer.content.model import Report
+    from briefer.gui.preview_job import Preview
+    from briefer.gui.recipe_panel import RecipePanel
+
+# The mixin is typed as the window it is mixed into; at run time it is a plain class.
+if TYPE_CHECKING:
+    _Window = QMainWindow
+else:
+    _Window = object
+
+
+class PrintActions(_Window):
+    """File ▸ Print."""
+
+    print_dialog: PrintDialog | None = None  # the last one opened
+    raster_print: RasterPrint | None = None  # the raster path's last run (no CUPS)
+
+    if TYPE_CHECKING:
+        panel: RecipePanel
+        report: Report | None
+        content_dir: Path
+        content_problems: list[str]
+        last_preview: Preview | None
+        recipe_origin: str
+
+        @property
+        def content_ok(self) -> bool: ...
+
+    def print_brief(self) -> None:
+        """Fetch the brief's PDF (the preview's when current) and the printers in the background."""
+        if self.report is None or not self.content_ok:
+            dialogs.show_error(
+                self, "The content has errors", f"Fix the content in {self.content_dir} first:", self.content_problems
+            )
+            return
+        if self.print_dialog is not None and self.print_dialog.isVisible():
+            self.print_dialog.raise_()
+            return
+        recipe, report, through_cups = self.panel.recipe(), self.report, cups_available()
+        preview = self.last_preview
+        pdf = preview.pdf if preview is not None and preview.recipe == recipe else None
+
+        def prepare() -> tuple[Document, Printers | None]:  # on a worker: plain data in and out
+            data = pdf if pdf is not None else build_bytes(report, recipe, OutputFormat.PDF)
+            return read_document(data), (list_printers() if through_cups else None)
+
+        self.statusBar().showMessage("Preparing to print…")
+        run_task(prepare, self._print_prepared, QThreadPool.globalInstance(), self)
+
+    def _print_prepared(self, outcome: Outcome) -> None:
+        self.statusBar().clearMessage()
+        if outcome.error is not None:
+            self._print_failed(outcome.error)
+            return
+        document, printers = outcome.value  # type: ignore[misc]
+        if printers is None:
+            self.raster_print = start_raster_print(self, document, self.recipe_origin)
+            if self.raster_print is not None:
+                self.raster_print.print_ended.connect(self._raster_ended)
+            return
+        if not printers.printers:
+            try:
+                choose_printer(printers, None)
+            except PrintError as exc:
+                self._print_failed(exc)
+            return
+        if self.print_dialog is not None:
+            self.print_dialog.deleteLater()
+        self.print_dialog = PrintDialog(document, printers, self.recipe_origin, self)
+        self.print_dialog.print_ended.connect(self._print_ended)
+        self.print_dialog.open()
+
+    def _print_failed(self, error: BaseException) -> None:
+        if isinstance(error, ContentError):
+            problems = problem_lines(error.problems)
+            dialogs.show_error(self, "This recipe cannot be built", "Change these choices:", problems)
+        elif isinstance(error, PrintError):
+            dialogs.show_error(self, "Cannot print", str(error))
+        else:
+            lines = [line.rstrip("\n") for line in traceback.format_exception(error)]
+            dialogs.show_error(self, "Printing failed", "This is a bug in briefer; the details help to fix it.", lines)
+
+    def _print_ended(self, end: JobEnd) -> None:
+        if end.job is None or end.error is not None:
+            return  # the dialog showed why
+        if end.cancelled:
+            self.statusBar().showMessage(f"Printing cancelled: job {end.job.job_id} taken off {end.job.printer}", 8000)
+        else:
+            self.statusBar().showMessage(f"Printed on {end.job.printer}: {end.job.describe()}", 8000)
+
+    def _raster_ended(self, outcome: Outcome) -> None:
+        if outcome.error is not None:
+            self._print_failed(outcome.error)
+            return
+        pages, cancelled = outcome.value  # type: ignore[misc]
+        verb = "Printing cancelled after" if cancelled else "Sent"
+        self.statusBar().showMessage(f"{verb} {pages} page{'s' if pages != 1 else ''} to the printer", 8000)
