@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QMainWindow
 
-from briefer.build import OutputFormat, build_bytes
+from briefer.build import OutputFormat, build_bytes, page_count
 from briefer.content.problems import ContentError
 from briefer.gui import dialogs
 from briefer.gui.print_dialog import PrintDialog
@@ -22,7 +22,7 @@ from briefer.gui.problems import problem_lines
 from briefer.gui.worker import Outcome, run_task
 from briefer.printing.cups import Printers, cups_available, list_printers
 from briefer.printing.errors import PrintError
-from briefer.printing.send import Document, choose_printer, read_document
+from briefer.printing.send import Document, choose_printer
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -67,11 +67,17 @@ class PrintActions(_Window):
             return
         recipe, report, through_cups = self.panel.recipe(), self.report, cups_available()
         preview = self.last_preview
-        pdf = preview.pdf if preview is not None and preview.recipe == recipe else None
+        current = preview if preview is not None and preview.recipe == recipe else None
 
         def prepare() -> tuple[Document, Printers | None]:  # on a worker: plain data in and out
-            data = pdf if pdf is not None else build_bytes(report, recipe, OutputFormat.PDF)
-            return read_document(data), (list_printers() if through_cups else None)
+            # our own PDF: its pages and paper are known without parsing it (pypdf's parse would
+            # compete with the UI thread for the interpreter)
+            if current is not None:
+                document = Document(current.pdf, current.stats.pages, recipe.page_size)
+            else:
+                data = build_bytes(report, recipe, OutputFormat.PDF)
+                document = Document(data, page_count(data), recipe.page_size)
+            return document, (list_printers() if through_cups else None)
 
         self.statusBar().showMessage("Preparing to print…")
         run_task(prepare, self._print_prepared, QThreadPool.globalInstance(), self)
