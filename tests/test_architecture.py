@@ -49,8 +49,9 @@ ALLOWED = {
     "output": set(),
     "build": {"content", "tailor", "render", "output"},
     "batch": {"content", "tailor", "build", "output", "render"},
-    "cli": {"content", "tailor", "render", "build", "batch", "output", "gui"},
-    "gui": {"content", "tailor", "render", "build", "batch", "output", "cli"},
+    "printing": {"tailor", "output", "batch"},  # tailor: PageSize; batch: joining handouts into one job
+    "cli": {"content", "tailor", "render", "build", "batch", "output", "gui", "printing"},
+    "gui": {"content", "tailor", "render", "build", "batch", "output", "cli", "printing"},
     "__main__": {"cli"},
     "briefer": set(),
 }

@@ -20,8 +20,10 @@ if TYPE_CHECKING:
     from briefer.batch import BatchPlan, BatchResult, WrittenFile
 
 # the build options that choose a brief; --grayscale is left out: it also asks the printer for black and white
-BUILD_OPTIONS = ("recipe", "sections", "audience", "country", "page_size", "notes", "citations", "large_print")
-BUILD_OPTIONS += ("watermark", "prepared_for")
+BUILD_OPTIONS = (
+    *("recipe", "sections", "audience", "country", "page_size", "notes", "citations", "large_print"),
+    *("watermark", "prepared_for"),
+)
 BOOKLET_KINDS = ("booklet", "combined-booklet")
 HANDOUT_KINDS = ("brief", "glance", "combined")
 

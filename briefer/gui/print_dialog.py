@@ -97,6 +97,15 @@ class PrintDialog(QDialog):
             self.paper.addItem(size.label, size)
         self.paper.setCurrentIndex(max(0, self.paper.findData(self.document.paper)))
         self.grayscale = QCheckBox("Black and white", self)
+        self.choices: list[QWidget] = [
+            self.printer,
+            self.copies,
+            self.collate,
+            self.pages,
+            self.duplex,
+            self.paper,
+            self.grayscale,
+        ]
         self.form = QFormLayout()
         self.form.addRow("&Printer:", self.printer)
         self.form.addRow("&Copies:", self.copies)
@@ -187,10 +196,8 @@ class PrintDialog(QDialog):
             dialogs.show_error(self, "Printing failed", "This is a bug in briefer; the details help to fix it.", lines)
 
     def _set_running(self, running: bool) -> None:
-        for row in range(self.form.rowCount()):
-            item = self.form.itemAt(row, QFormLayout.ItemRole.FieldRole)
-            if item is not None and item.widget() is not None:
-                item.widget().setEnabled(not running)
+        for choice in self.choices:
+            choice.setEnabled(not running)
         self.print_button.setEnabled(not running)
         self.close_button.setText("Cancel" if running else "Close")
         self.close_button.setEnabled(True)

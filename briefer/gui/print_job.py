@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
+from typing import cast
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
@@ -78,8 +79,7 @@ class PrintJob(QObject):
         if outcome.error is not None:
             self._end(JobEnd(error=outcome.error))
             return
-        self.job = outcome.value  # type: ignore[assignment]
-        assert self.job is not None
+        self.job = cast(SentJob, outcome.value)
         if self.cancelling:  # Cancel came while lp was sending: take the job straight out again
             run_task(partial(cups.cancel, self.job.job_id, self.job.printer), self._poll_after, self._pool, self)
             return
@@ -101,7 +101,7 @@ class PrintJob(QObject):
         if outcome.error is not None:
             self._end(JobEnd(self.job, error=outcome.error))
             return
-        status: JobStatus = outcome.value  # type: ignore[assignment]
+        status = cast(JobStatus, outcome.value)
         if status.state is JobState.DONE:
             self._end(JobEnd(self.job, cancelled=self.cancelling))
             return

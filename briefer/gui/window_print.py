@@ -7,7 +7,7 @@ A mixin of MainWindow (through ExportActions), kept apart so window modules stay
 from __future__ import annotations
 
 import traceback
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QMainWindow
@@ -87,7 +87,7 @@ class PrintActions(_Window):
         if outcome.error is not None:
             self._print_failed(outcome.error)
             return
-        document, printers = outcome.value  # type: ignore[misc]
+        document, printers = cast(tuple[Document, Printers | None], outcome.value)
         if printers is None:
             self.raster_print = start_raster_print(self, document, self.recipe_origin)
             if self.raster_print is not None:
@@ -127,6 +127,6 @@ class PrintActions(_Window):
         if outcome.error is not None:
             self._print_failed(outcome.error)
             return
-        pages, cancelled = outcome.value  # type: ignore[misc]
+        pages, cancelled = cast(tuple[int, bool], outcome.value)
         verb = "Printing cancelled after" if cancelled else "Sent"
         self.statusBar().showMessage(f"{verb} {pages} page{'s' if pages != 1 else ''} to the printer", 8000)
