@@ -77,7 +77,8 @@ class PrintJob(QObject):
 
     def _sent(self, outcome: Outcome) -> None:
         if outcome.error is not None:
-            self._end(JobEnd(error=outcome.error))
+            # nothing was queued; after a Cancel that is what was asked for
+            self._end(JobEnd(cancelled=True) if self.cancelling else JobEnd(error=outcome.error))
             return
         self.job = cast(SentJob, outcome.value)
         if self.cancelling:  # Cancel came while lp was sending: take the job straight out again

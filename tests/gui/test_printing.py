@@ -135,6 +135,7 @@ def test_a_printer_that_went_away_after_the_dialog_opened(
         pdf_printer.disable("out of toner")
         expected = f"the printer {pdf_printer.name} is stopped: out of toner"
     else:
+        pdf_printer.cups.add_pdf_queue()  # another printer stays: the message lists it
         pdf_printer.remove()
         expected = f"there is no printer named {pdf_printer.name!r}"
     end = print_and_wait(qtbot, dialog)
