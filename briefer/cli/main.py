@@ -14,6 +14,7 @@ from briefer.cli.errors import UsageError
 from briefer.cli.recipe_args import add_recipe_options
 from briefer.content.problems import ContentError
 from briefer.output import OutputError
+from briefer.resources import MissingPartError
 from briefer.tailor.recipe_check import RecipeError
 
 Handler = Callable[[argparse.Namespace], int]
@@ -60,13 +61,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--at-a-glance", action="store_true", help="one-page handouts instead of briefs")
     p.add_argument("--jobs", type=int, metavar="N", help="parallel builds (default: all cores)")
     p.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="folder for the files")
+
+    p = sub.add_parser(
+        "diff",
+        help="what changed in the report since a brief (or recipe) was made",
+        description="Compare the report now with the one a brief was made from: sections, blocks, notes, "
+        "countries, audiences and sources added, removed or changed.",
+    )
+    _content_option(p)
+    p.add_argument("--recipe", required=True, metavar="FILE", help="a PDF briefer made, or a saved recipe")
+
+    p = sub.add_parser("new", help="write a small starter report to edit", description="Write a small, valid report.")
+    p.add_argument("folder", metavar="DIR", help="a new (or empty) folder for the report")
     return parser
 
 
 def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefer",
-        description="Open the briefer app. Commands: validate, list, build, batch (briefer COMMAND --help).",
+        description=f"Open the briefer app. Commands: {', '.join(COMMANDS)} (briefer COMMAND --help).",
     )
     _content_option(parser)
     parser.add_argument("recipe", nargs="?", metavar="RECIPE", help="a recipe .yaml, or a PDF briefer made")
@@ -76,11 +89,19 @@ def _app_parser() -> argparse.ArgumentParser:
 def _handlers() -> dict[str, Handler]:
     from briefer.cli.batch import cmd_batch
     from briefer.cli.commands import cmd_build, cmd_list, cmd_validate
+    from briefer.cli.reports import cmd_diff, cmd_new
 
-    return {"validate": cmd_validate, "list": cmd_list, "build": cmd_build, "batch": cmd_batch}
+    return {
+        "validate": cmd_validate,
+        "list": cmd_list,
+        "build": cmd_build,
+        "batch": cmd_batch,
+        "diff": cmd_diff,
+        "new": cmd_new,
+    }
 
 
-COMMANDS = ("validate", "list", "build", "batch")
+COMMANDS = ("validate", "list", "build", "batch", "diff", "new")
 
 
 def _is_app_call(argv: list[str]) -> bool:
@@ -121,6 +142,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (UsageError, OutputError) as exc:
         print(f"briefer: {exc}", file=sys.stderr)
         return 2
+    except MissingPartError as exc:  # briefer's own files, not the user's input
+        print(f"briefer: {exc}", file=sys.stderr)
+        return 1
     except BrokenPipeError:
         # the reader went away (`briefer list … | head`): not an error of ours; stay quiet
         _silence_stdout()

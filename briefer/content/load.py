@@ -7,10 +7,10 @@ last (references.py). No Qt, no ReportLab.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from briefer.content.audiences import read_audiences
+from briefer.content.content_format import newer_format_problem
 from briefer.content.countries import read_countries
 from briefer.content.located import Where
 from briefer.content.model import Report
@@ -20,14 +20,12 @@ from briefer.content.references import check_references
 from briefer.content.report_meta import read_meta
 from briefer.content.sections import read_sections
 from briefer.content.sources import read_sources
+from briefer.resources import shipped_content_dir
 
 
 def default_content_dir() -> Path:
-    """The report shipped with briefer, or $BRIEFER_CONTENT."""
-    env = os.environ.get("BRIEFER_CONTENT")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[2] / "content"
+    """The report shipped with briefer (packaged with it when installed), or $BRIEFER_CONTENT."""
+    return shipped_content_dir()
 
 
 def load_report(folder: Path | str | None = None) -> Report:
@@ -41,9 +39,13 @@ def check_report(folder: Path | str | None = None) -> tuple[Report | None, list[
     """The report (None when there are errors) and every problem found, warnings included."""
     root = Path(folder) if folder is not None else default_content_dir()
     reading = Reading(root)
-    if not root.is_dir():
-        reading.p.error(Where(str(root), 0, 0), "content folder not found")
+    problem = _folder_problem(root)
+    if problem:
+        reading.p.error(Where(str(root), 0, 0), problem)
         return None, reading.p.items
+    newer = newer_format_problem(root / "report.yaml", reading.display(root / "report.yaml"))
+    if newer is not None:
+        return None, [newer]
     meta = read_meta(reading, root / "report.yaml")
     sections = read_sections(reading, root / "sections")
     sources = read_sources(reading, root / "sources")
@@ -56,6 +58,19 @@ def check_report(folder: Path | str | None = None) -> tuple[Report | None, list[
     if reading.p.errors:
         return None, reading.p.items
     return report, reading.p.items
+
+
+def _folder_problem(root: Path) -> str:
+    """Why `root` cannot be read as a report folder, or '' when it can be."""
+    if not root.exists():
+        return "content folder not found"
+    if not root.is_dir():
+        return "this is a file, not a report folder (a report is a folder holding report.yaml)"
+    try:
+        next(root.iterdir(), None)
+    except OSError as exc:
+        return f"cannot read the report folder: {exc.strerror or exc}"
+    return ""
 
 
 __all__ = ["ContentError", "Problem", "check_report", "default_content_dir", "load_report"]

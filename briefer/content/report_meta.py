@@ -26,7 +26,7 @@ def read_meta(reading: Reading, path: Path) -> dict[str, object] | None:
         "report.yaml",
         reading.p,
         required=("id", "title", "authors", "publisher", "year", "citation"),
-        optional=("subtitle", "short_title", "language", "url", "about", "treaties"),
+        optional=("format", "subtitle", "short_title", "language", "url", "about", "treaties"),
     )
     treaties = []
     for item, where in r.items("treaties"):
@@ -34,6 +34,8 @@ def read_meta(reading: Reading, path: Path) -> dict[str, object] | None:
         name = t.text("name")
         treaties.append(Treaty(t.ident("id"), name, t.text("short") or name))
     reading.unique([t.id for t in treaties], "treaty", r.place("treaties"))
+    if r.integer("format", 1) < 1:  # newer formats are refused before this (content_format.py)
+        reading.p.error(r.place("format"), "'format' is a content format version: 1 or more")
     title = r.text("title")
     authors = r.strings("authors")
     if r.has("authors") and not authors:

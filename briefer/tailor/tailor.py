@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from briefer.content.fingerprint import stamp_of
 from briefer.content.model import (
     Block,
     Country,
@@ -131,7 +132,7 @@ def tailor(report: Report, recipe: Recipe) -> Brief:
         parts=tuple(parts),
         notes=notes,
         sources=sources,
-        recipe_yaml=dump_recipe(recipe),
+        recipe_yaml=dump_recipe(recipe, stamp_of(report)),
     )
 
 
