@@ -83,6 +83,9 @@ def _app_parser() -> argparse.ArgumentParser:
     )
     _content_option(parser)
     parser.add_argument("recipe", nargs="?", metavar="RECIPE", help="a recipe .yaml, or a PDF briefer made")
+    parser.add_argument(
+        "--screenshot", metavar="FILE.png", help="save a picture of the window once the preview shows, then quit"
+    )
     return parser
 
 
@@ -111,7 +114,9 @@ def _is_app_call(argv: list[str]) -> bool:
     first = argv[0]
     if first in COMMANDS or first in ("-h", "--help"):
         return False
-    return first.startswith("--content") or os.path.exists(first) or first.lower().endswith((".yaml", ".yml", ".pdf"))
+    if first.startswith(("--content", "--screenshot")):
+        return True
+    return os.path.exists(first) or first.lower().endswith((".yaml", ".yml", ".pdf"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -121,7 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = _app_parser().parse_args(argv)
             from briefer.gui.app import run_app
 
-            return run_app(args.recipe, args.content)
+            return run_app(args.recipe, args.content, args.screenshot)
         if argv[0] not in COMMANDS and not argv[0].startswith("-"):
             raise UsageError(
                 f"unknown command {argv[0]!r} (commands: {', '.join(COMMANDS)}; "

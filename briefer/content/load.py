@@ -39,7 +39,7 @@ def check_report(folder: Path | str | None = None) -> tuple[Report | None, list[
     """The report (None when there are errors) and every problem found, warnings included."""
     root = Path(folder) if folder is not None else default_content_dir()
     reading = Reading(root)
-    problem = _folder_problem(root)
+    problem = _unreadable(root)
     if problem:
         reading.p.error(Where(str(root), 0, 0), problem)
         return None, reading.p.items
@@ -60,8 +60,8 @@ def check_report(folder: Path | str | None = None) -> tuple[Report | None, list[
     return report, reading.p.items
 
 
-def _folder_problem(root: Path) -> str:
-    """Why `root` cannot be read as a report folder, or '' when it can be."""
+def _unreadable(root: Path) -> str:
+    """Why `root` cannot be read as a folder, or '' when it can be."""
     if not root.exists():
         return "content folder not found"
     if not root.is_dir():
@@ -73,4 +73,15 @@ def _folder_problem(root: Path) -> str:
     return ""
 
 
-__all__ = ["ContentError", "Problem", "check_report", "default_content_dir", "load_report"]
+def folder_problem(root: Path) -> str:
+    """Why `root` cannot be opened as a report at all, or '' (it may still have errors to fix)."""
+    problem = _unreadable(root)
+    if not problem and not (root / "report.yaml").is_file():
+        return (
+            "this folder holds no report.yaml, so it is not a report (a report folder holds report.yaml, "
+            "sections/ and sources/; `briefer new DIR` writes one to start from)"
+        )
+    return problem
+
+
+__all__ = ["ContentError", "Problem", "check_report", "default_content_dir", "folder_problem", "load_report"]

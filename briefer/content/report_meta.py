@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefer.content.fields import Record
-from briefer.content.located import Where
+from briefer.content.located import LDict, Where, YamlError, load_located
 from briefer.content.model import Treaty
 from briefer.content.reading import Reading
 
@@ -55,3 +55,18 @@ def read_meta(reading: Reading, path: Path) -> dict[str, object] | None:
         "treaties": tuple(treaties),
     }
 
+
+
+def peek_identity(folder: Path) -> tuple[str, str] | None:
+    """(id, title) from a report folder's report.yaml, unchecked, or None when it has none:
+    enough to name a report in a menu, or to find the one a recipe was made from."""
+    try:
+        value = load_located(folder / "report.yaml", "report.yaml")
+    except (YamlError, OSError):
+        return None
+    if not isinstance(value, LDict):
+        return None
+    ident, title = value.get("id"), value.get("title")
+    if not isinstance(ident, str) or not isinstance(title, str):
+        return None
+    return str(ident), str(title)

@@ -32,6 +32,24 @@ def show_error(parent: QWidget | None, title: str, text: str, problems: list[str
     box.exec()
 
 
+def show_info(parent: QWidget | None, title: str, text: str, lines: list[str] | None = None) -> None:
+    """A note the user should read (what changed in a report, choices dropped), with its lines below."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(title)
+    box.setText(text)
+    if lines:
+        box.setInformativeText("\n".join(lines))
+    box.exec()
+
+
+def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
+    """True when the user answers Yes."""
+    buttons = QMessageBox.StandardButton
+    answer = QMessageBox.question(parent, title, text, buttons.Yes | buttons.No, buttons.Yes)
+    return answer == buttons.Yes
+
+
 def ask_save_changes(parent: QWidget | None, name: str) -> str:
     """'save', 'discard' or 'cancel' for a recipe with unsaved changes."""
     box = QMessageBox(parent)

@@ -128,5 +128,30 @@ class Settings:
     def clear_recent_recipes(self) -> None:
         self.store.setValue("persist/recent_recipes", [])
 
+    @property
+    def report_folder(self) -> str:
+        """The report folder open when the app last closed ('' for the shipped report)."""
+        return self._text("persist/report_folder")
+
+    @report_folder.setter
+    def report_folder(self, value: str) -> None:
+        self.store.setValue("persist/report_folder", value)
+
+    @property
+    def recent_reports(self) -> list[str]:
+        """Report folders, most recent first."""
+        return self._list("persist/recent_reports")
+
+    def add_recent_report(self, path: str) -> None:
+        path = str(Path(path).resolve())
+        recent = [p for p in self.recent_reports if p != path]
+        self.store.setValue("persist/recent_reports", [path, *recent][:MAX_RECENT])
+
+    def remove_recent_report(self, path: str) -> None:
+        self.store.setValue("persist/recent_reports", [p for p in self.recent_reports if p != path])
+
+    def clear_recent_reports(self) -> None:
+        self.store.setValue("persist/recent_reports", [])
+
     def sync(self) -> None:
         self.store.sync()
