@@ -85,6 +85,17 @@ def main() -> None:
 # --- in the app -----------------------------------------------------------------------------
 
 
+# how a frozen app (the desktop bundle, which has no `python -m`) starts itself as the child;
+# the bundle's entry script (packaging/briefer_main.py) answers this first argument
+FROZEN_CHILD_ARGUMENT = "--briefer-build-process"
+
+
+def child_command() -> list[str]:
+    if getattr(sys, "frozen", False):
+        return [sys.executable, FROZEN_CHILD_ARGUMENT]
+    return [sys.executable, "-m", "briefer.gui.build_process"]
+
+
 class BuildProcessError(RuntimeError):
     """The child process failed in a way that is not about the recipe or the content."""
 
@@ -119,7 +130,7 @@ class ProcessBuild:
             env = {**os.environ, "PYTHONPATH": source + (os.pathsep + path if path else "")}
             try:
                 self._child = subprocess.Popen(
-                    [sys.executable, "-m", "briefer.gui.build_process"],
+                    child_command(),
                     stdin=subprocess.PIPE,
                     stdout=subprocess.PIPE,
                     env=env,

@@ -56,8 +56,8 @@ class ReportActions:
     def _show_report_name(self) -> None:
         shipped = self._is_shipped(self.content_dir)
         name = self.report.title if self.report is not None else self.content_dir.name
-        self.report_label.setText(f"Report: {name}" + (" (shipped with briefer)" if shipped else ""))
-        self.report_label.setToolTip(str(self.content_dir))
+        self.report_label.setText(f"Report: {name}")
+        self.report_label.setToolTip(("The report shipped with briefer: " if shipped else "") + str(self.content_dir))
 
     @staticmethod
     def _is_shipped(folder: Path) -> bool:
