@@ -3,7 +3,8 @@
 `briefer` opens the report open last time (else the shipped one) with an empty recipe;
 `briefer --content DIR` opens the report in DIR; `briefer RECIPE.yaml` (or a briefer PDF) opens
 that recipe. `--screenshot FILE.png` saves a picture of the window once its first preview shows,
-then quits: for documentation, and the smoke tests of installed copies and the desktop bundle.
+then quits: for documentation, and the smoke tests of installed copies and the desktop bundle
+(exit code 2: the content has errors; 3: the preview could not be built; both printed).
 """
 
 from __future__ import annotations
@@ -52,10 +53,14 @@ def take_screenshot(window: MainWindow, path: Path) -> None:
         saved = window.grab().save(str(path))
         title = window.windowTitle().replace("[*]", "")
         print(f"briefer: {title}: {'saved' if saved else 'could not save'} {path}", file=sys.stderr)
+        if code:  # what the preview shows instead of the brief
+            problems = window.preview.problems
+            print(f"{problems.title.text()}\n{problems.details.toPlainText()}", file=sys.stderr)
         app.exit(code if saved else 1)
 
     window.preview_changed.connect(lambda _preview: QTimer.singleShot(100, lambda: shoot(0)))
     window.content_changed.connect(lambda ok: None if ok else shoot(2))
+    window.builder.problems_changed.connect(lambda _error: QTimer.singleShot(100, lambda: shoot(3)))
     if window.report is None:  # the content was read (and failed) while the window was made
         QTimer.singleShot(0, lambda: shoot(2))
     QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, lambda: shoot(1))

@@ -23,6 +23,7 @@ import briefer
 from briefer.content.model import Report
 from briefer.content.problems import ContentError
 from briefer.gui.preview_job import Preview, build_preview
+from briefer.resources import MissingPartError
 from briefer.tailor.recipe import Recipe
 from briefer.tailor.recipe_check import RecipeError
 
@@ -55,7 +56,8 @@ def serve(requests: BinaryIO, replies: BinaryIO) -> None:
     """
     from briefer.render.fonts import register_fonts
 
-    register_fonts()  # pay for fonts before the first request
+    with contextlib.suppress(MissingPartError):  # then every build says so, in the preview
+        register_fonts()  # pay for fonts before the first request
     reports: dict[int, Report] = {}
     while (request := _receive(requests)) is not None:
         key, report, recipe = request  # type: ignore[misc]
@@ -71,6 +73,8 @@ def serve(requests: BinaryIO, replies: BinaryIO) -> None:
             except ContentError as exc:
                 # a ContentError does not survive pickling (its argument is its message): send the parts
                 reply = ("recipe" if isinstance(exc, RecipeError) else "content", exc.problems)
+            except MissingPartError as exc:
+                reply = ("missing-part", str(exc))
             except Exception as exc:  # shown in the preview panel, where it can be reported
                 reply = ("error", "".join(traceback.format_exception(exc)))
         _send(replies, reply)
@@ -166,6 +170,8 @@ class ProcessBuild:
                 self._sent = report
                 if kind == "ok":
                     return value  # type: ignore[no-any-return]
+                if kind == "missing-part":
+                    raise MissingPartError(value)
                 if kind in ("recipe", "content"):
                     raise (RecipeError if kind == "recipe" else ContentError)(value)  # type: ignore[arg-type]
                 raise BuildProcessError(f"the preview process failed:\n{value}")

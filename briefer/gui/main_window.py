@@ -34,6 +34,7 @@ from briefer.gui.window_export import ExportActions
 from briefer.gui.window_recipes import RecipeFileActions
 from briefer.gui.window_reports import ReportActions
 from briefer.gui.worker import BuildFunction, Outcome, PreviewBuilder, run_task
+from briefer.resources import MissingPartError
 from briefer.tailor.recipe import Recipe
 
 CLICK_DELAY_MS = 15  # gathers the changes one gesture makes (select all, a drop) into one build
@@ -253,6 +254,10 @@ class MainWindow(ReportActions, RecipeFileActions, ExportActions, QMainWindow):
             title = "This recipe cannot be built"
             hint = "Change the choices on the left; the preview follows."
             lines = problem_lines(error.problems)
+        elif isinstance(error, MissingPartError):
+            title = "briefer is missing some of its own files"
+            hint = "Nothing is wrong with the report or your choices, which are kept: reinstall briefer."
+            lines = [str(error)]
         else:
             title = "The preview could not be built"
             hint = "This is a bug in briefer; the details below help to fix it. Your choices are kept."

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from briefer.content.changes import OLD_TEXT_NOTE
-from tests.conftest import CONTENT, MINI
+from tests.conftest import CONTENT, MINI, package_without_fonts
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -103,14 +103,10 @@ def test_a_newer_content_format_is_explained(tmp_path: Path) -> None:
 
 
 def test_missing_fonts_are_explained(tmp_path: Path) -> None:
-    # an installation that lost its fonts: a copy of the package with its shipped report but no fonts
-    package = tmp_path / "briefer"
-    shutil.copytree(Path(__file__).resolve().parents[2] / "briefer", package)
-    shutil.copytree(CONTENT, package / "shipped" / "content")
-    (package / "shipped" / "fonts").mkdir()
+    env = package_without_fonts(tmp_path)
     done = subprocess.run(
         [sys.executable, "-m", "briefer", "build", "-o", str(tmp_path / "b.pdf")],
-        capture_output=True, text=True, cwd=tmp_path, env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(tmp_path)},
+        capture_output=True, text=True, cwd=tmp_path, env=env,
     )  # fmt: skip
     assert done.returncode == 1
     assert done.stderr.startswith("briefer: cannot find the fonts briefs are set in (NotoSerif-Regular.ttf")

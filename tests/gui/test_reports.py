@@ -17,7 +17,7 @@ from briefer.gui.about import about_html
 from briefer.gui.main_window import MainWindow
 from briefer.gui.settings import Settings
 from briefer.tailor.recipe import Recipe
-from tests.conftest import CONTENT, MINI
+from tests.conftest import CONTENT, MINI, package_without_fonts
 from tests.gui.conftest import Dialogs, change_and_wait, open_window, wait_for_preview
 
 
@@ -194,3 +194,15 @@ def test_a_saved_recipe_names_its_report(qtbot: QtBot, window: MainWindow, tmp_p
     text = path.read_text("utf-8")
     assert "report:\n  id: withdrawal-symptoms\n  title: Withdrawal Symptoms\n" in text
     assert CONTENT.is_dir()
+
+
+def test_missing_fonts_are_explained_in_the_window(tmp_path: Path) -> None:
+    env = package_without_fonts(tmp_path)
+    env["BRIEFER_SETTINGS"] = str(tmp_path / "s.ini")
+    done = subprocess.run(
+        [sys.executable, "-m", "briefer", "--screenshot", str(tmp_path / "w.png")],
+        capture_output=True, text=True, cwd=tmp_path, env=env,
+    )  # fmt: skip
+    assert done.returncode == 3, done.stderr
+    assert "briefer is missing some of its own files\ncannot find the fonts briefs are set in" in done.stderr
+    assert "Traceback" not in done.stderr
