@@ -23,7 +23,7 @@ def combine_copies(copies: Sequence[tuple[str, bytes]]) -> bytes:
             last = writer.pages[-1].mediabox
             writer.add_blank_page(float(last.width), float(last.height))
         writer.append(PdfReader(io.BytesIO(data)), outline_item=label)
-    first = PdfReader(io.BytesIO(copies[0][1])).metadata or {}
+    first: dict[str, object] = dict(PdfReader(io.BytesIO(copies[0][1])).metadata or {})
     writer.add_metadata({k: v for k, v in first.items() if isinstance(v, str) and k != "/Subject"})
     writer.page_mode = "/UseOutlines"
     out = io.BytesIO()

@@ -13,8 +13,8 @@ from collections.abc import Callable, Sequence
 from briefer.cli.errors import UsageError
 from briefer.cli.recipe_args import add_recipe_options
 from briefer.content.problems import ContentError
+from briefer.content.resources import MissingPartError
 from briefer.output import OutputError
-from briefer.resources import MissingPartError
 from briefer.tailor.recipe_check import RecipeError
 
 Handler = Callable[[argparse.Namespace], int]

@@ -13,7 +13,7 @@ from briefer.cli.commands import load_content
 from briefer.cli.errors import UsageError
 from briefer.cli.recipe_args import open_checked
 from briefer.content.changes import OLD_TEXT_NOTE, describe
-from briefer.content.starter import write_starter
+from briefer.content.starter import StarterError, write_starter
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
@@ -39,7 +39,10 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 def cmd_new(args: argparse.Namespace) -> int:
     folder = Path(args.folder)
-    written = write_starter(folder, dt.date.today().year)
+    try:
+        written = write_starter(folder, dt.date.today().year)
+    except StarterError as exc:
+        raise UsageError(str(exc)) from exc
     print(f"wrote a starter report in {folder} ({len(written)} files)")
     print(f"  each file says how to fill it in; then check it with: briefer validate --content {folder}")
     return 0

@@ -64,4 +64,3 @@ def read_countries(reading: Reading, path: Path) -> tuple[Country, ...]:
         countries.append(Country(code, c.text("name"), tuple(statuses), tuple(facts)))
     reading.unique([c.code for c in countries], "country", r.place("countries"))
     return tuple(countries)
-

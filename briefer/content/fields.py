@@ -74,9 +74,7 @@ class Record:
         for key in self.data:
             if key not in allowed:
                 choices = ", ".join(sorted(allowed))
-                problems.error(
-                    self.data.key_where[key], f"unknown key {key!r} in {what} (allowed: {choices})"
-                )
+                problems.error(self.data.key_where[key], f"unknown key {key!r} in {what} (allowed: {choices})")
         for key in required:
             if key not in self.data:
                 problems.error(self.where, f"{what} is missing the required key {key!r}")
@@ -106,9 +104,7 @@ class Record:
         if isinstance(value, LScalar) and not isinstance(value.value, bool):
             inner = value.value
             return inner.isoformat() if isinstance(inner, dt.date) else str(inner)
-        self.problems.error(
-            self.place(key), f"{key!r} in {self.what} must be text, {_not_text(value)}"
-        )
+        self.problems.error(self.place(key), f"{key!r} in {self.what} must be text, {_not_text(value)}")
         return default
 
     def ident(self, key: str, pattern: re.Pattern[str] = ID_RE, kind: str = "an id") -> str:
@@ -138,9 +134,7 @@ class Record:
                 return dt.date.fromisoformat(str(value)).isoformat()
             except ValueError:
                 pass
-        self.problems.error(
-            self.place(key), f"{key!r} must be a date written YYYY-MM-DD, got {_show(value)}"
-        )
+        self.problems.error(self.place(key), f"{key!r} must be a date written YYYY-MM-DD, got {_show(value)}")
         return ""
 
     def inline(self, key: str, *, cites: bool = False, notes: bool = True) -> Text:

@@ -73,8 +73,8 @@ def digest(*values: object) -> str:
     return hashlib.sha256(repr(values).encode("utf-8", "backslashreplace")).hexdigest()
 
 
-_META_FIELDS = ("id", "title", "subtitle", "short_title", "authors", "publisher", "year", "language")
-_META_FIELDS += ("citation", "about", "url", "treaties")
+_META_FIELDS: tuple[str, ...] = ("id", "title", "subtitle", "short_title", "authors", "publisher", "year")
+_META_FIELDS += ("language", "citation", "about", "url", "treaties")
 _PARTS = ("sections", "sources", "audiences", "countries")
 
 

@@ -11,9 +11,7 @@ import re
 from briefer.content.model import Cite, Inline, NoteRef, Span, Text
 
 _NOTE = re.compile(r"\[\^([A-Za-z0-9][A-Za-z0-9_.-]*)\]")
-_CITE = re.compile(
-    r"\[(?P<prefix>[^\[\]@]*?)@(?P<id>[A-Za-z0-9][A-Za-z0-9_.:-]*)(?:\s*,\s*(?P<loc>[^\[\]]*?))?\s*\]"
-)
+_CITE = re.compile(r"\[(?P<prefix>[^\[\]@]*?)@(?P<id>[A-Za-z0-9][A-Za-z0-9_.:-]*)(?:\s*,\s*(?P<loc>[^\[\]]*?))?\s*\]")
 _TOKEN = re.compile(r"\\[\\*\[\]]|\*\*|\*|\[")
 
 

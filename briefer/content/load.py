@@ -18,9 +18,9 @@ from briefer.content.problems import ContentError, Problem
 from briefer.content.reading import Reading
 from briefer.content.references import check_references
 from briefer.content.report_meta import read_meta
+from briefer.content.resources import shipped_content_dir
 from briefer.content.sections import read_sections
 from briefer.content.sources import read_sources
-from briefer.resources import shipped_content_dir
 
 
 def default_content_dir() -> Path:

@@ -226,9 +226,7 @@ class Report:
     treaties: tuple[Treaty, ...] = ()
     about: Text = ()
     url: str = ""
-    _index: dict[str, dict[str, object]] = field(
-        default_factory=dict, compare=False, repr=False, hash=False
-    )
+    _index: dict[str, dict[str, object]] = field(default_factory=dict, compare=False, repr=False, hash=False)
 
     def __post_init__(self) -> None:
         index = self._index

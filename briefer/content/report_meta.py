@@ -56,7 +56,6 @@ def read_meta(reading: Reading, path: Path) -> dict[str, object] | None:
     }
 
 
-
 def peek_identity(folder: Path) -> tuple[str, str] | None:
     """(id, title) from a report folder's report.yaml, unchecked, or None when it has none:
     enough to name a report in a menu, or to find the one a recipe was made from."""

@@ -1,8 +1,8 @@
 """`briefer new DIR`: a small, valid report to start from, each file saying how to fill it in.
 
 The files are the content format in miniature (docs/content-format.md has it whole): one
-section with a note and a sidebar, one source, one audience, one country. Imports the
-output writer only; no Qt, no ReportLab.
+section with a note and a sidebar, one source, one audience, one country. Standard library
+only; no Qt, no ReportLab.
 """
 
 from __future__ import annotations
@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from briefer.output import OutputError
+
+class StarterError(Exception):
+    """The starter report cannot be written there; the message says where and why."""
+
 
 REPORT = """\
 # About the report itself. `id` names it in every brief's recipe: keep it once briefs are made.
@@ -117,7 +120,7 @@ def write_starter(folder: Path, year: int) -> list[Path]:
     """Write a starter report into `folder` (new, or empty); never overwrites anything."""
     folder = Path(folder)
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise OutputError(f"cannot write a new report into {folder}: it exists and is not an empty folder")
+        raise StarterError(f"cannot write a new report into {folder}: it exists and is not an empty folder")
     written = []
     try:
         for name, text in starter_files(report_id_for(folder), "Title of Your Report", year).items():
@@ -126,5 +129,5 @@ def write_starter(folder: Path, year: int) -> list[Path]:
             path.write_text(text, encoding="utf-8")
             written.append(path)
     except OSError as exc:
-        raise OutputError(f"cannot write a new report into {folder}: {exc.strerror or exc}") from exc
+        raise StarterError(f"cannot write a new report into {folder}: {exc.strerror or exc}") from exc
     return written

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from briefer import __version__
 from briefer.content.model import Report, plain_text
-from briefer.resources import font_dir
+from briefer.content.resources import font_dir
 
 FONT_DIR = font_dir()
 LICENCE_NAMES = re.compile(r"(OFL|LICEN[CS]E|COPYING)", re.IGNORECASE)

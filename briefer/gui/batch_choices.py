@@ -132,8 +132,8 @@ class BatchChoices(QWidget):
         by_recipient = self.by_recipient.isChecked()
         for widget in (self.audiences, self.countries):
             widget.setEnabled(not by_recipient)
-        for widget in (self.recipients, self.choose_recipients, self.combined):
-            widget.setEnabled(by_recipient)
+        for other in (self.recipients, self.choose_recipients, self.combined):
+            other.setEnabled(by_recipient)
         self.choices_changed.emit()
 
     def _glance_toggled(self, on: bool) -> None:

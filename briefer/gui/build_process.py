@@ -17,26 +17,26 @@ import sys
 import threading
 import traceback
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, Any, BinaryIO, cast
 
 import briefer
 from briefer.content.model import Report
 from briefer.content.problems import ContentError
+from briefer.content.resources import MissingPartError
 from briefer.gui.preview_job import Preview, build_preview
-from briefer.resources import MissingPartError
 from briefer.tailor.recipe import Recipe
 from briefer.tailor.recipe_check import RecipeError
 
 _LENGTH = struct.Struct("!Q")
 
 
-def _send(stream: BinaryIO, message: object) -> None:
+def _send(stream: IO[bytes], message: object) -> None:
     data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
     stream.write(_LENGTH.pack(len(data)) + data)
     stream.flush()
 
 
-def _receive(stream: BinaryIO) -> object | None:
+def _receive(stream: IO[bytes]) -> object | None:
     """The next message, or None when the other side has gone."""
     head = stream.read(_LENGTH.size)
     if len(head) < _LENGTH.size:
@@ -60,7 +60,7 @@ def serve(requests: BinaryIO, replies: BinaryIO) -> None:
         register_fonts()  # pay for fonts before the first request
     reports: dict[int, Report] = {}
     while (request := _receive(requests)) is not None:
-        key, report, recipe = request  # type: ignore[misc]
+        key, report, recipe = cast(tuple[int, Report | None, Recipe], request)
         if report is not None:
             reports = {key: report}
         held = reports.get(key)
@@ -163,17 +163,17 @@ class ProcessBuild:
                 if reply is None:  # the child died (killed, out of memory): start another
                     self._stop_child()
                     continue
-                kind, value = reply  # type: ignore[misc]
+                kind, value = cast(tuple[str, Any], reply)
                 if kind == "missing":
                     self._sent = None
                     continue
                 self._sent = report
                 if kind == "ok":
-                    return value  # type: ignore[no-any-return]
+                    return cast(Preview, value)
                 if kind == "missing-part":
-                    raise MissingPartError(value)
+                    raise MissingPartError(str(value))
                 if kind in ("recipe", "content"):
-                    raise (RecipeError if kind == "recipe" else ContentError)(value)  # type: ignore[arg-type]
+                    raise (RecipeError if kind == "recipe" else ContentError)(value)
                 raise BuildProcessError(f"the preview process failed:\n{value}")
         raise BuildProcessError("the preview process stopped answering (it was restarted twice)")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import traceback
 from functools import partial
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QByteArray, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
@@ -20,6 +21,7 @@ from briefer.content.load import check_report
 from briefer.content.located import Where
 from briefer.content.model import Report
 from briefer.content.problems import ContentError, Problem
+from briefer.content.resources import MissingPartError
 from briefer.gui import dialogs
 from briefer.gui.batch_dialog import BatchDialog
 from briefer.gui.build_process import shared_process_build
@@ -34,7 +36,6 @@ from briefer.gui.window_export import ExportActions
 from briefer.gui.window_recipes import RecipeFileActions
 from briefer.gui.window_reports import ReportActions
 from briefer.gui.worker import BuildFunction, Outcome, PreviewBuilder, run_task
-from briefer.resources import MissingPartError
 from briefer.tailor.recipe import Recipe
 
 CLICK_DELAY_MS = 15  # gathers the changes one gesture makes (select all, a drop) into one build
@@ -73,15 +74,7 @@ class MainWindow(ReportActions, RecipeFileActions, ExportActions, QMainWindow):
         self.panel = RecipePanel(self)
         self.panel.recipe_changed.connect(self._recipe_changed)
         self.preview = PreviewPane(self)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(self.panel)
-        self.splitter.addWidget(self.preview)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setChildrenCollapsible(False)
-        self.panel.setMinimumWidth(300)
-        self.splitter.setSizes([380, 820])
-        self.setCentralWidget(self.splitter)
+        self.splitter = self._make_splitter()
 
         if build is None:
             process = shared_process_build()
@@ -119,6 +112,19 @@ class MainWindow(ReportActions, RecipeFileActions, ExportActions, QMainWindow):
             self.statusBar().showMessage(start_note, 15000)
 
     # -- building the window ----------------------------------------------------------
+
+    def _make_splitter(self) -> QSplitter:
+        """The recipe panel on the left, the preview taking what the window gains on the right."""
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.panel)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.panel.setMinimumWidth(300)
+        splitter.setSizes([380, 820])
+        self.setCentralWidget(splitter)
+        return splitter
 
     def _make_status_bar(self) -> None:
         bar = self.statusBar()
@@ -189,7 +195,7 @@ class MainWindow(ReportActions, RecipeFileActions, ExportActions, QMainWindow):
             problems = [Problem(_where(self.content_dir), f"cannot read the content: {outcome.error}")]
             self._apply_content(None, problems)
         else:
-            report, problems = outcome.value  # type: ignore[misc]
+            report, problems = cast(tuple[Report | None, list[Problem]], outcome.value)
             self._apply_content(report, problems)
 
     def _apply_content(self, report: Report | None, problems: list[Problem]) -> None:

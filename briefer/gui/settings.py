@@ -51,7 +51,7 @@ class Settings:
         """How long the app waits after a change before rebuilding the preview."""
         value = self.store.value("pref/preview_delay_ms", 200)
         try:
-            return max(0, min(2000, int(value)))  # type: ignore[call-overload]
+            return max(0, min(2000, int(str(value))))
         except (TypeError, ValueError):
             return 200
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMainWindow
 
 from briefer.build import OutputFormat, build_bytes
 from briefer.content.problems import ContentError
@@ -20,8 +21,6 @@ from briefer.gui.problems import problem_lines
 from briefer.output import OutputError, write_atomically
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QStatusBar
-
     from briefer.content.model import Report
     from briefer.gui.preview_job import Preview
     from briefer.gui.recipe_panel import RecipePanel
@@ -31,7 +30,14 @@ SUFFIXES = {OutputFormat.PDF: ".pdf", OutputFormat.MARKDOWN: ".md"}
 EXPORT_FILTERS = {OutputFormat.PDF: "PDF documents (*.pdf)", OutputFormat.MARKDOWN: "Markdown (*.md)"}
 
 
-class ExportActions:
+# The mixin is typed as the window it is mixed into; at run time it is a plain class.
+if TYPE_CHECKING:
+    _Window = QMainWindow
+else:
+    _Window = object
+
+
+class ExportActions(_Window):
     """File ▸ Export PDF, Export Markdown, Print and Batch."""
 
     if TYPE_CHECKING:
@@ -47,9 +53,8 @@ class ExportActions:
 
         @property
         def content_ok(self) -> bool: ...
-        def statusBar(self) -> QStatusBar: ...  # noqa: N802
 
-    def brief_bytes(self, fmt: str) -> bytes | None:
+    def brief_bytes(self, fmt: OutputFormat) -> bytes | None:
         """The brief for the recipe on show (the preview's PDF when it is current); None after an error."""
         recipe = self.panel.recipe()
         if self.report is None or not self.content_ok:
@@ -73,7 +78,7 @@ class ExportActions:
         finally:
             QGuiApplication.restoreOverrideCursor()
 
-    def export_dialog(self, fmt: str) -> bool:
+    def export_dialog(self, fmt: OutputFormat) -> bool:
         suffix = SUFFIXES[fmt]
         stem = Path(self.recipe_origin).stem if self.recipe_path else "brief"
         suggested = str(Path(self.settings.export_folder) / f"{stem}{suffix}")
@@ -86,7 +91,7 @@ class ExportActions:
             target = target.with_name(target.name + suffix)
         return self.export_to(target, fmt)
 
-    def export_to(self, path: Path, fmt: str) -> bool:
+    def export_to(self, path: Path, fmt: OutputFormat) -> bool:
         """Write the brief atomically: a failed export leaves any existing file as it was."""
         data = self.brief_bytes(fmt)
         if data is None:
@@ -117,7 +122,7 @@ class ExportActions:
         return self.batch_dialog
 
     def print_brief(self) -> None:
-        data = self.brief_bytes("pdf")
+        data = self.brief_bytes(OutputFormat.PDF)
         if data is None:
             return
         try:

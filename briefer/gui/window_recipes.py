@@ -9,6 +9,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtWidgets import QMainWindow
+
 from briefer.build import open_recipe_file
 from briefer.content.fingerprint import stamp_of
 from briefer.gui import dialogs
@@ -20,7 +22,7 @@ from briefer.tailor.recipe_file import OpenedRecipe, save_recipe
 from briefer.tailor.recipe_report import ReportFit, ReportMismatch, check_recipe_report, describe_fit
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMenu, QStatusBar
+    from PySide6.QtWidgets import QMenu
 
     from briefer.content.model import Report
     from briefer.gui.recipe_panel import RecipePanel
@@ -29,7 +31,14 @@ if TYPE_CHECKING:
 RECIPE_FILTER = "Recipes (*.yaml *.yml);;Briefs made by briefer (*.pdf);;All files (*)"
 
 
-class RecipeFileActions:
+# The mixin is typed as the window it is mixed into; at run time it is a plain class.
+if TYPE_CHECKING:
+    _Window = QMainWindow
+else:
+    _Window = object
+
+
+class RecipeFileActions(_Window):
     """File ▸ New, Open, Open recent, Save and Save as, and the unsaved-changes prompt."""
 
     if TYPE_CHECKING:
@@ -41,9 +50,6 @@ class RecipeFileActions:
         recipe_origin: str
         _saved: Recipe | None
 
-        def statusBar(self) -> QStatusBar: ...  # noqa: N802
-        def setWindowTitle(self, title: str) -> None: ...  # noqa: N802
-        def setWindowModified(self, modified: bool) -> None: ...  # noqa: N802
         def _show_warnings(self, recipe: Recipe) -> None: ...
         def rebuild_now(self) -> None: ...
         def report_caption(self) -> str: ...

@@ -10,13 +10,15 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtWidgets import QMainWindow
+
 from briefer.content.load import default_content_dir, folder_problem
 from briefer.content.report_meta import peek_identity
 from briefer.gui import dialogs
 from briefer.tailor.recipe_check import RecipeError, check_recipe
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QLabel, QMenu, QStatusBar
+    from PySide6.QtWidgets import QLabel, QMenu
 
     from briefer.content.model import Report
     from briefer.content.problems import Problem
@@ -26,7 +28,14 @@ if TYPE_CHECKING:
     from briefer.tailor.recipe import Recipe
 
 
-class ReportActions:
+# The mixin is typed as the window it is mixed into; at run time it is a plain class.
+if TYPE_CHECKING:
+    _Window = QMainWindow
+else:
+    _Window = object
+
+
+class ReportActions(_Window):
     """File ▸ Open report… and Open recent report; the report's name in the title and status bar."""
 
     if TYPE_CHECKING:
@@ -41,7 +50,6 @@ class ReportActions:
         recipe_origin: str
         _saved: Recipe | None
 
-        def statusBar(self) -> QStatusBar: ...  # noqa: N802
         def confirm_discard(self) -> bool: ...
         def _update_title(self) -> None: ...
         def _read_content(self) -> tuple[Report | None, list[Problem]]: ...

@@ -55,8 +55,8 @@ class ContentsEntry(Flowable):
         canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
 
 
-def contents_flowables(entries: list[tuple[str, str]], styles: Styles) -> list[Flowable]:
+def contents_flowables(title: str, entries: list[tuple[str, str]], styles: Styles) -> list[Flowable]:
     """The contents heading and its entries; entries are (anchor key, title) in reading order."""
-    heading = Paragraph("Contents", styles.heading)
+    heading = Paragraph(escape(title), styles.heading)
     heading.spaceBefore = 0
     return [heading, *(ContentsEntry(key, title, styles) for key, title in entries)]

@@ -30,23 +30,6 @@ class BottomAligned(Flowable):
         self.content.drawOn(self.canv, 0, 0)
 
 
-def audience_line(brief: Brief) -> str:
-    """The line "Briefing for <audience>"; empty for a brief without an audience."""
-    return f"Briefing for {brief.audience_name}" if brief.audience_name else ""
-
-
-def _prepared_rows(brief: Brief) -> list[tuple[str, str]]:
-    p = brief.prepared_for
-    rows = [
-        ("Prepared for", p.recipient),
-        ("Organisation", p.organisation),
-        ("Meeting", p.meeting),
-        ("Place", p.place),
-        ("Date", p.date),
-    ]
-    return [(label, value) for label, value in rows if value]
-
-
 def _facts_table(rows: list[tuple[str, str]], styles: Styles, width: float) -> Table:
     label_width = width * 0.24
     data = [
@@ -85,25 +68,22 @@ def cover_flowables(brief: Brief, styles: Styles) -> list[Flowable]:
         BoxStyle(background=palette.accent, padding=(72 * scale, m.right, 40 * scale, m.left)),
     )
     inner: list[Flowable] = [Spacer(1, 30 * scale)]
-    if brief.audience_name:
-        inner.append(Paragraph(escape(audience_line(brief)), styles.cover_audience))
-    rows = []
-    if brief.country_names:
-        rows.append(("Country focus", ", ".join(brief.country_names)))
-    rows += _prepared_rows(brief)
-    if rows:
-        inner += [Spacer(1, 12 * scale), _facts_table(rows, styles, m.frame_width)]
+    if brief.audience_line:
+        inner.append(Paragraph(escape(brief.audience_line), styles.cover_audience))
+    if brief.cover_facts:
+        inner += [Spacer(1, 12 * scale), _facts_table(list(brief.cover_facts), styles, m.frame_width)]
+    words = brief.words
     credits: list[Flowable] = [
-        Paragraph("BASED ON THE REPORT", styles.cover_label),
+        Paragraph(escape(words.based_on_report.upper()), styles.cover_label),
         Spacer(1, 3),
         Paragraph(inline_markup(brief.report_citation), styles.cover_value),
     ]
-    if brief.authors:
+    if brief.authors_line:
         credits += [
             Spacer(1, 8 * scale),
-            Paragraph("WRITTEN BY", styles.cover_label),
+            Paragraph(escape(words.written_by.upper()), styles.cover_label),
             Spacer(1, 3),
-            Paragraph(escape(_join_names(brief.authors)), styles.cover_value),
+            Paragraph(escape(brief.authors_line), styles.cover_value),
         ]
     credits_box = Box(credits, BoxStyle(top=Rule(1.0, palette.accent), padding=(10 * scale, 0, 0, 0)))
     margins = BoxStyle(padding=(0, m.right, 0, m.left))
@@ -111,24 +91,13 @@ def cover_flowables(brief: Brief, styles: Styles) -> list[Flowable]:
     return [band, Box(inner, margins), BottomAligned(foot)]
 
 
-def _join_names(names: tuple[str, ...]) -> str:
-    if len(names) <= 2:
-        return " and ".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
-
-
 def title_block(brief: Brief, styles: Styles) -> list[Flowable]:
     """The opening of a brief without a cover: title, subtitle and one line of particulars."""
     story: list[Flowable] = [Paragraph(escape(brief.title), styles.title)]
     if brief.subtitle:
         story.append(Paragraph(escape(brief.subtitle), styles.subtitle))
-    facts = [audience_line(brief)] if brief.audience_name else []
-    if brief.country_names:
-        facts.append("Country focus: " + ", ".join(brief.country_names))
-    prepared = brief.prepared_for.line()
-    if prepared:
-        facts.append(f"Prepared for {prepared}")
-    lines = [escape(f) for f in facts] + ["Based on " + inline_markup(brief.report_citation)]
+    based_on = f"{escape(brief.words.based_on)} {inline_markup(brief.report_citation)}"
+    lines = [escape(line) for line in brief.particulars] + [based_on]
     story.append(Paragraph("<br/>".join(lines), styles.title_line))
     space = styles.metrics.body_leading * 0.6
     rule = HRFlowable(width="100%", thickness=1.0, color=styles.palette.accent, spaceBefore=space, spaceAfter=space)
@@ -137,7 +106,7 @@ def title_block(brief: Brief, styles: Styles) -> list[Flowable]:
 
 def cover_note_flowables(brief: Brief, styles: Styles) -> list[Flowable]:
     """The sender's own note, paragraphs split at blank lines."""
-    heading = Paragraph("A note with this briefing", styles.heading)
+    heading = Paragraph(escape(brief.words.cover_note), styles.heading)
     heading.spaceBefore = 0
     paragraphs = [p.strip() for p in brief.cover_note.replace("\r\n", "\n").split("\n\n") if p.strip()]
     return [heading, *(Paragraph(escape(p).replace("\n", "<br/>"), styles.body) for p in paragraphs)]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+from pathlib import Path
 
 RECIPE_FILE_NAME = "briefer-recipe.yaml"
 
@@ -20,7 +21,7 @@ def read_embedded_recipe(pdf: str | os.PathLike[str] | bytes) -> str | None:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
-    source: io.BytesIO | str | os.PathLike[str] = io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf
+    source: io.BytesIO | str | Path = io.BytesIO(pdf) if isinstance(pdf, bytes) else Path(pdf)
     try:
         attachments = PdfReader(source).attachments
         contents = attachments.get(RECIPE_FILE_NAME)

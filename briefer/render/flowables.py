@@ -7,16 +7,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from reportlab.platypus import Flowable, Table
 
 from briefer.render.boxes import Box, BoxStyle, Rule, mark_box_heading
+from briefer.render.flowtags import tags
 from briefer.render.headings import Anchor, HeadingGroup, PageRegistry
 from briefer.render.markup import escape, hex_colour, inline_markup, note_key
 from briefer.render.paragraph import Paragraph
 from briefer.render.styles import Styles, table_style
 from briefer.tailor.brief import (
-    BBlock,
     BDefinition,
     BParagraph,
     BPullQuote,
@@ -30,6 +31,7 @@ from briefer.tailor.brief import (
     SectionPart,
     SourceEntry,
 )
+from briefer.tailor.wording import Words
 
 # destination names; a part's is prefixed so no report id can collide with these or with notes
 NOTES_KEY, SOURCES_KEY = "briefer-notes", "briefer-sources"
@@ -43,6 +45,7 @@ class Context:
     registry: PageRegistry
     boxes: dict[str, BoxStyle]
     notes: frozenset[int]  # the numbers of the brief's notes, the targets markers may link to
+    words: Words
 
     def markup(self, text: BriefText) -> str:
         return inline_markup(text, self.styles.palette.accent, self.notes)
@@ -59,24 +62,13 @@ class Context:
         return HeadingGroup(anchor, self.plain(title, "heading"), following)
 
 
-def new_context(styles: Styles, registry: PageRegistry, notes: tuple[BriefNote, ...]) -> Context:
-    return Context(styles, registry, _box_styles(styles), frozenset(n.number for n in notes))
+def new_context(styles: Styles, registry: PageRegistry, notes: tuple[BriefNote, ...], words: Words) -> Context:
+    return Context(styles, registry, _box_styles(styles), frozenset(n.number for n in notes), words)
 
 
 def part_key(part: Part) -> str:
     """The PDF destination name of a part's heading."""
     return f"part-{part.id}"
-
-
-def part_title(part: Part) -> str:
-    """The heading a part prints under, also its contents and outline entry."""
-    if isinstance(part, KeyMessagesPart):
-        return f"Key messages for {part.audience_name}" if part.audience_name else "Key messages"
-    if isinstance(part, CountryBox):
-        return f"Country focus: {part.name}"
-    if isinstance(part, ComparisonTable):
-        return "Treaty status compared"
-    return part.title
 
 
 # --- box styles -------------------------------------------------------------------------
@@ -164,7 +156,8 @@ def _pull_quote(block: BPullQuote, ctx: Context) -> Flowable:
     return Box([ctx.text(block.text, "pull_quote")], style)
 
 
-BLOCKS: dict[type, Callable[[BBlock, Context], Flowable]] = {
+# each builder takes the block type it is filed under
+BLOCKS: dict[type, Callable[[Any, Context], Flowable]] = {
     BParagraph: _paragraph,
     BDefinition: _definition,
     BSidebar: _sidebar,
@@ -184,37 +177,39 @@ def _section(part: SectionPart, ctx: Context) -> list[Flowable]:
 
 
 def _key_messages(part: KeyMessagesPart, ctx: Context) -> list[Flowable]:
-    content: list[Flowable] = [mark_box_heading(ctx.plain(part_title(part), "box_title"))]
+    content: list[Flowable] = [mark_box_heading(ctx.plain(part.title, "box_title"))]
     if part.introduction:
         content.append(ctx.text(part.introduction, "box_text"))
     content += [ctx.text(m, "box_item", bulletText=f"{i}.") for i, m in enumerate(part.messages, start=1)]
     if part.asks:
-        content.append(mark_box_heading(ctx.plain(part.asks_title or "Asks", "subheading")))
+        content.append(mark_box_heading(ctx.plain(part.asks_title, "subheading")))
         content += [ctx.text(a, "box_item", bulletText="•") for a in part.asks]
-    box = Box(content, ctx.boxes["key"], continuation=_continued_title(part_title(part), ctx))
-    return [HeadingGroup(Anchor(part_key(part), part_title(part), ctx.registry), None, box)]
+    box = Box(content, ctx.boxes["key"], continuation=_continued_title(part.title, ctx))
+    return [HeadingGroup(Anchor(part_key(part), part.title, ctx.registry), None, box)]
 
 
 def _country(part: CountryBox, ctx: Context) -> list[Flowable]:
     s = ctx.styles
-    content: list[Flowable] = [mark_box_heading(ctx.plain(part_title(part), "box_title"))]
+    content: list[Flowable] = [mark_box_heading(ctx.plain(part.title, "box_title"))]
     if part.treaties:
         _, right, _, left = ctx.boxes["country"].padding
         content.append(_treaty_table(part, ctx, s.metrics.frame_width - left - right))
     if part.facts:
-        content.append(mark_box_heading(ctx.plain("Facts", "subheading")))
+        content.append(mark_box_heading(ctx.plain(part.facts_title, "subheading")))
         content += [ctx.text(f, "box_item", bulletText="•") for f in part.facts]
-    box = Box(content, ctx.boxes["country"], continuation=_continued_title(part_title(part), ctx))
-    return [HeadingGroup(Anchor(part_key(part), part_title(part), ctx.registry), None, box)]
+    box = Box(content, ctx.boxes["country"], continuation=_continued_title(part.title, ctx))
+    return [HeadingGroup(Anchor(part_key(part), part.title, ctx.registry), None, box)]
 
 
 def _treaty_table(part: CountryBox, ctx: Context, width: float) -> Table:
     s = ctx.styles
-    head = [Paragraph(h, s.label) for h in ("TREATY", "STATUS", "KEY DATES")]
+    head = [Paragraph(escape(h.upper()), s.label) for h in part.status_headers]
     rows: list[list[Flowable]] = [head]
     for row in part.treaties:
         treaty = Paragraph(f"<b>{escape(row.treaty)}</b><br/>{escape(row.treaty_name)}", s.table_cell)
-        dates = "<br/>".join(f"<b>{escape(label)}:</b> {escape(value)}" for label, value in row.dates) or "—"
+        dates = "<br/>".join(f"<b>{escape(label)}</b> {escape(value)}" for label, value in row.dates) or escape(
+            ctx.words.no_status
+        )
         rows.append([treaty, ctx.text(row.status, "table_cell"), Paragraph(dates, s.table_cell)])
     table = Table(rows, colWidths=[width * 0.27, width * 0.38, width * 0.35], repeatRows=1, hAlign="LEFT")
     table.setStyle(
@@ -238,7 +233,7 @@ def _treaty_table(part: CountryBox, ctx: Context, width: float) -> Table:
 def _comparison(part: ComparisonTable, ctx: Context) -> list[Flowable]:
     s = ctx.styles
     if not part.headers:
-        return [ctx.heading(part_key(part), part_title(part), None)]
+        return [ctx.heading(part_key(part), part.title, None)]
     head = [Paragraph(escape(h), s.table_head) for h in part.headers]
     body = [
         [Paragraph(f"<b>{escape(c)}</b>" if i == 0 else escape(c), s.table_cell) for i, c in enumerate(row)]
@@ -262,17 +257,19 @@ def _comparison(part: ComparisonTable, ctx: Context) -> list[Flowable]:
     table.setStyle(table_style(s, commands))
     # a Box gives the table the split behaviour HeadingGroup relies on
     box = Box([table], ctx.boxes["plain"])
-    return [ctx.heading(part_key(part), part_title(part), box)]
+    return [ctx.heading(part_key(part), part.title, box)]
 
 
 def _continued_title(title: str, ctx: Context) -> Callable[[], list[Flowable]]:
     def make() -> list[Flowable]:
-        return [mark_box_heading(Paragraph(f"{escape(title)} <i>(continued)</i>", ctx.styles.box_title))]
+        continued = escape(ctx.words.continued)
+        return [mark_box_heading(Paragraph(f"{escape(title)} <i>{continued}</i>", ctx.styles.box_title))]
 
     return make
 
 
-PARTS: dict[type, Callable[[Part, Context], list[Flowable]]] = {
+# each builder takes the part type it is filed under
+PARTS: dict[type, Callable[[Any, Context], list[Flowable]]] = {
     KeyMessagesPart: _key_messages,
     CountryBox: _country,
     ComparisonTable: _comparison,
@@ -294,21 +291,21 @@ def note_paragraph(note: BriefNote, ctx: Context, style_name: str = "note") -> P
     """A note, its number hanging in the margin; the destination its marker links to."""
     markup = f'<a name="{note_key(note.number)}"/>{ctx.markup(note.text)}'
     paragraph = Paragraph(markup, getattr(ctx.styles, style_name), bulletText=str(note.number))
-    paragraph.note_number = note.number  # type: ignore[attr-defined]
+    tags(paragraph).note_number = note.number
     return paragraph
 
 
 def continued_note_label(number: int, ctx: Context) -> Paragraph:
-    return Paragraph("(continued)", ctx.styles.note_continued, bulletText=str(number))
+    return Paragraph(escape(ctx.words.continued), ctx.styles.note_continued, bulletText=str(number))
 
 
 def endnotes(notes: tuple[BriefNote, ...], ctx: Context) -> list[Flowable]:
     paragraphs: list[Flowable] = [note_paragraph(n, ctx) for n in notes]
     for p in paragraphs:
         p.spaceAfter = round(ctx.styles.metrics.note_leading * 0.35, 1)
-    return [ctx.heading(NOTES_KEY, "Notes", paragraphs[0]), *paragraphs[1:]]
+    return [ctx.heading(NOTES_KEY, ctx.words.notes, paragraphs[0]), *paragraphs[1:]]
 
 
 def sources_list(sources: tuple[SourceEntry, ...], ctx: Context) -> list[Flowable]:
     paragraphs = [ctx.text(s.text, "source") for s in sources]
-    return [ctx.heading(SOURCES_KEY, "Sources", paragraphs[0]), *paragraphs[1:]]
+    return [ctx.heading(SOURCES_KEY, ctx.words.sources, paragraphs[0]), *paragraphs[1:]]

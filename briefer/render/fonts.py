@@ -1,7 +1,7 @@
 """Registers the embedded TrueType fonts (Noto Serif, Noto Sans; OFL) with ReportLab, once a process.
 
-Imports ReportLab and briefer.resources (which finds the files: assets/fonts in a checkout, the
-package's own copy when installed) only. A missing file is a MissingPartError, never a traceback.
+Imports ReportLab and briefer.content.resources (which finds the files: assets/fonts in a
+checkout, the package's own copy when installed) only. A missing file is a MissingPartError.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from briefer.resources import font_dir, require_files
+from briefer.content.resources import font_dir, require_files
 
 FONT_DIR = font_dir()
 

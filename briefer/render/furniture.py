@@ -31,6 +31,7 @@ class Furniture:
     short_title: str
     audience_line: str  # "Briefing for …" or ""
     prepared_line: str  # PreparedFor.line()
+    page_of: str  # "Page {page} of {pages}"
 
 
 def define_page_furniture(canv: Canvas, kinds: list[str], furniture: Furniture, styles: Styles) -> None:
@@ -86,7 +87,7 @@ def _footer(canv: Canvas, page: int, total: int, furniture: Furniture, styles: S
     size = m.furniture_size
     y = m.bottom - 3.2 * size
     right = m.page_width - m.right
-    number = f"Page {page} of {total}"
+    number = furniture.page_of.format(page=page, pages=total)
     canv.setFillColor(palette.muted)
     canv.setFont(fonts.sans.regular, size)
     canv.drawRightString(right, y, number)

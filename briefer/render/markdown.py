@@ -7,6 +7,8 @@ prints as typed.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 from briefer.tailor.brief import (
     BDefinition,
@@ -19,9 +21,9 @@ from briefer.tailor.brief import (
     CountryBox,
     KeyMessagesPart,
     NoteMark,
-    Part,
     SectionPart,
 )
+from briefer.tailor.recipe import NotePlacement
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 
@@ -58,60 +60,59 @@ def _wrap(body: str, mark: str) -> str:
 
 
 def render_markdown(brief: Brief) -> str:
+    words = brief.words
     lines: list[str] = [f"# {escape(brief.title)}", ""]
     if brief.subtitle:
         lines += [f"*{escape(brief.subtitle)}*", ""]
-    facts = []
-    if brief.audience_name:
-        facts.append(f"Briefing for {escape(brief.audience_name)}")
-    if brief.country_names:
-        facts.append("Country focus: " + ", ".join(escape(n) for n in brief.country_names))
-    prepared = brief.prepared_for.line()
-    if prepared:
-        facts.append("Prepared for " + escape(prepared))
-    facts.append("Based on " + inline(brief.report_citation))
+    facts = [escape(line) for line in brief.particulars]
+    facts.append(f"{escape(words.based_on)} {inline(brief.report_citation)}")
     lines += [f"{fact}  " for fact in facts[:-1]] + [facts[-1], ""]
     if brief.cover_note:
         lines += [escape(brief.cover_note), ""]
     for part in brief.parts:
-        lines += _part(part)
+        lines += PARTS[type(part)](part)
     if brief.notes:
-        lines += ["## Notes", ""] if brief.layout.notes == "end" else []
+        lines += [f"## {escape(words.notes)}", ""] if brief.layout.notes == NotePlacement.END else []
         for note in brief.notes:
             lines.append(f"[^{note.number}]: {inline(note.text)}")
         lines.append("")
     if brief.sources:
-        lines += ["## Sources", ""]
+        lines += [f"## {escape(words.sources)}", ""]
         lines += [f"- {inline(s.text)}" for s in brief.sources]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _part(part: Part) -> list[str]:
-    if isinstance(part, KeyMessagesPart):
-        lines = [f"## Key messages for {escape(part.audience_name)}", ""]
-        if part.introduction:
-            lines += [inline(part.introduction), ""]
-        lines += [f"{i}. {inline(m)}" for i, m in enumerate(part.messages, start=1)] + [""]
-        if part.asks:
-            lines += [f"### {escape(part.asks_title)}", ""]
-            lines += [f"- {inline(a)}" for a in part.asks] + [""]
-        return lines
-    if isinstance(part, CountryBox):
-        lines = [f"## Country focus: {escape(part.name)}", ""]
-        for row in part.treaties:
-            dates = "; ".join(f"{label}: {escape(value)}" for label, value in row.dates)
-            lines.append(f"- **{escape(row.treaty_name)}:** {inline(row.status)}" + (f" ({dates})" if dates else ""))
-        lines.append("")
-        if part.facts:
-            lines += [f"- {inline(fact)}" for fact in part.facts] + [""]
-        return lines
-    if isinstance(part, ComparisonTable):
-        head = "| " + " | ".join(escape(h) for h in part.headers) + " |"
-        rule = "|" + "|".join("---" for _ in part.headers) + "|"
-        rows = ["| " + " | ".join(escape(c) for c in row) + " |" for row in part.rows]
-        return ["## Treaty status compared", "", head, rule, *rows, ""]
-    assert isinstance(part, SectionPart)
+def _key_messages(part: KeyMessagesPart) -> list[str]:
+    lines = [f"## {escape(part.title)}", ""]
+    if part.introduction:
+        lines += [inline(part.introduction), ""]
+    lines += [f"{i}. {inline(m)}" for i, m in enumerate(part.messages, start=1)] + [""]
+    if part.asks:
+        lines += [f"### {escape(part.asks_title)}", ""]
+        lines += [f"- {inline(a)}" for a in part.asks] + [""]
+    return lines
+
+
+def _country(part: CountryBox) -> list[str]:
+    lines = [f"## {escape(part.title)}", ""]
+    for row in part.treaties:
+        dates = "; ".join(f"{escape(label)} {escape(value)}" for label, value in row.dates)
+        lines.append(f"- **{escape(row.treaty_name)}:** {inline(row.status)}" + (f" ({dates})" if dates else ""))
+    lines.append("")
+    if part.facts:
+        lines += [f"- {inline(fact)}" for fact in part.facts] + [""]
+    return lines
+
+
+def _comparison(part: ComparisonTable) -> list[str]:
+    head = "| " + " | ".join(escape(h) for h in part.headers) + " |"
+    rule = "|" + "|".join("---" for _ in part.headers) + "|"
+    rows = ["| " + " | ".join(escape(c) for c in row) + " |" for row in part.rows]
+    return [f"## {escape(part.title)}", "", head, rule, *rows, ""]
+
+
+def _section(part: SectionPart) -> list[str]:
     lines = [f"## {escape(part.title)}", ""]
     for block in part.blocks:
         if isinstance(block, BParagraph):
@@ -128,6 +129,14 @@ def _part(part: Part) -> list[str]:
     if part.attribution:
         lines += [f"— {escape(part.attribution)}", ""]
     return lines
+
+
+PARTS: dict[type, Callable[[Any], list[str]]] = {
+    KeyMessagesPart: _key_messages,
+    CountryBox: _country,
+    ComparisonTable: _comparison,
+    SectionPart: _section,
+}
 
 
 __all__ = ["render_markdown"]

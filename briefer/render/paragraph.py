@@ -10,17 +10,33 @@ Imports ReportLab only.
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph as _ReportLabParagraph
 
 _PARSED_LIMIT = 20_000  # entries; a few briefs' worth of paragraphs, well under 10 MB
-_parsed: dict[tuple[str, int, int], tuple[ParagraphStyle, ParagraphStyle, list, object, str]] = {}
+_parsed: dict[tuple[str, int, int], tuple[ParagraphStyle, ParagraphStyle, list[Any], str | None, str]] = {}
 
 
 class Paragraph(_ReportLabParagraph):
-    def _setup(self, text, style, bulletText, frags, cleaner):  # type: ignore[no-untyped-def]  # noqa: ANN001, ANN202
+    # ReportLab's own attributes, as _setup sets them
+    text: str
+    style: ParagraphStyle
+    frags: list[Any]
+    bulletText: str | None  # noqa: N815 (ReportLab's name)
+
+    def _setup(
+        self,
+        text: Any,
+        style: ParagraphStyle,
+        bulletText: str | None,  # noqa: N803 (ReportLab's name)
+        frags: list[Any] | None,
+        cleaner: Any,
+    ) -> None:
         if frags is not None or not isinstance(text, str):
-            return super()._setup(text, style, bulletText, frags, cleaner)
+            super()._setup(text, style, bulletText, frags, cleaner)
+            return
         key = (text, id(style), int(self.caseSensitive))
         hit = _parsed.get(key)
         if hit is None or hit[0] is not style:
@@ -31,7 +47,7 @@ class Paragraph(_ReportLabParagraph):
             from_markup = self.bulletText if self.bulletText is not bulletText else None
             # the style is kept in the entry so that its id cannot be reused by another style
             _parsed[key] = (style, self.style, [f.clone() for f in self.frags], from_markup, self.text)
-            return None
+            return
         _, parsed_style, parsed_frags, from_markup, cleaned = hit
         self.text = cleaned
         self.frags = [f.clone() for f in parsed_frags]

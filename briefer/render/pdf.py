@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
 from briefer.render.catalog import embed_file, set_print_preferences
 from briefer.render.contents import contents_flowables
-from briefer.render.cover import audience_line, cover_flowables, cover_note_flowables, title_block
+from briefer.render.cover import cover_flowables, cover_note_flowables, title_block
 from briefer.render.document import BODY, BriefDocTemplate
 from briefer.render.embedded import RECIPE_FILE_NAME
 from briefer.render.flowables import (
@@ -26,7 +26,6 @@ from briefer.render.flowables import (
     new_context,
     note_paragraph,
     part_key,
-    part_title,
     sources_list,
 )
 from briefer.render.footnotes import NoteLedger, NotesFlush
@@ -34,6 +33,7 @@ from briefer.render.furniture import Furniture, define_page_furniture, define_pa
 from briefer.render.headings import PageRegistry
 from briefer.render.styles import build_styles
 from briefer.tailor.brief import Brief
+from briefer.tailor.recipe import NotePlacement
 
 NOTES_SHARE = 0.55  # the most of a page's text area its notes may take before continuing overleaf
 
@@ -49,8 +49,8 @@ def render_pdf(brief: Brief) -> bytes:
     _configure_reportlab()
     styles = build_styles(brief.layout)
     registry = PageRegistry()
-    ctx = new_context(styles, registry, brief.notes)
-    ledger = _ledger(brief, ctx) if brief.layout.notes == "bottom" and brief.notes else None
+    ctx = new_context(styles, registry, brief.notes, brief.words)
+    ledger = _ledger(brief, ctx) if brief.layout.notes == NotePlacement.BOTTOM and brief.notes else None
     entries = contents_entries(brief) if brief.layout.contents and len(brief.sections) >= 3 else []
 
     buffer = io.BytesIO()
@@ -62,15 +62,17 @@ def render_pdf(brief: Brief) -> bytes:
         watermark=brief.layout.watermark,
         title=brief.title,
         author=", ".join(brief.authors),
-        subject=audience_line(brief) or brief.subtitle,
-        keywords=[*brief.country_names, *([brief.audience_name] if brief.audience_name else []), "briefing"],
+        subject=brief.audience_line or brief.subtitle,
+        keywords=list(brief.keywords),
         lang=brief.language or "en",
     )
     doc.build(_story(brief, ctx, ledger, entries))
 
     # layout is over: every page count and heading page is known
     canv = doc.canv
-    furniture = Furniture(brief.short_title or brief.title, audience_line(brief), brief.prepared_for.line())
+    furniture = Furniture(
+        brief.short_title or brief.title, brief.audience_line, brief.prepared_for.line(), brief.words.page_of
+    )
     define_page_furniture(canv, doc.page_kinds, furniture, styles)
     define_page_numbers(canv, {key: registry.pages[key] for key, _ in entries}, styles)
     set_print_preferences(canv, len(doc.page_kinds))
@@ -99,7 +101,7 @@ def _story(brief: Brief, ctx: Context, ledger: NoteLedger | None, entries: list[
     if brief.cover_note.strip():
         story += [*cover_note_flowables(brief, styles), PageBreak()]
     if entries:
-        story += [*contents_flowables(entries, styles), PageBreak()]
+        story += [*contents_flowables(brief.words.contents, entries, styles), PageBreak()]
     story += body_flowables(brief.parts, ctx)
     if brief.notes and ledger is None:
         story += endnotes(brief.notes, ctx)
@@ -112,11 +114,11 @@ def _story(brief: Brief, ctx: Context, ledger: NoteLedger | None, entries: list[
 
 def contents_entries(brief: Brief) -> list[tuple[str, str]]:
     """(anchor key, title) of everything the contents and the outline list, in reading order."""
-    entries = [(part_key(part), part_title(part)) for part in brief.parts]
-    if brief.notes and brief.layout.notes == "end":
-        entries.append((NOTES_KEY, "Notes"))
+    entries = [(part_key(part), part.title) for part in brief.parts]
+    if brief.notes and brief.layout.notes == NotePlacement.END:
+        entries.append((NOTES_KEY, brief.words.notes))
     if brief.sources:
-        entries.append((SOURCES_KEY, "Sources"))
+        entries.append((SOURCES_KEY, brief.words.sources))
     return entries
 
 

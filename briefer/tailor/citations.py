@@ -1,13 +1,15 @@
-"""Format references to sources: full, short, Ibid. and see-note forms. Pure functions."""
+"""Format references to sources: full, short, Ibid. and see-note forms. Pure functions;
+the words they print (Ibid., "note N", "accessed") come from the brief's Words."""
 
 from __future__ import annotations
 
 from briefer.content.model import Source, Span
+from briefer.tailor.wording import Words
 
 Spans = tuple[Span, ...]
 
 
-def full_reference(source: Source, locator: str = "") -> Spans:
+def full_reference(source: Source, words: Words, locator: str = "") -> Spans:
     """`Author, “Title”, *Container*, Publisher, Date, locator, URL (accessed …)` without a final stop."""
     parts: list[Spans] = []
     if source.author:
@@ -23,7 +25,7 @@ def full_reference(source: Source, locator: str = "") -> Spans:
     if locator:
         parts.append((Span(locator),))
     if source.url:
-        accessed = f" (accessed {source.accessed})" if source.accessed else ""
+        accessed = f" ({words.accessed.format(date=source.accessed)})" if source.accessed else ""
         parts.append((Span(source.url + accessed),))
     return _join(parts, ", ")
 
@@ -34,7 +36,7 @@ def short_reference(source: Source, locator: str = "") -> Spans:
     else:
         who = source.author or source.publisher
         title = _short_title(source.title) if source.title else source.url
-        pieces = [(Span(who),)] if who else []
+        pieces: list[Spans] = [(Span(who),)] if who else []
         pieces.append((Span(f"“{title}”" if source.title else title),))
         base = _join(pieces, ", ")
     if locator:
@@ -42,13 +44,14 @@ def short_reference(source: Source, locator: str = "") -> Spans:
     return base
 
 
-def ibid(locator: str = "", *, lower: bool = False) -> Spans:
-    word = "ibid." if lower else "Ibid."
+def ibid(words: Words, locator: str = "", *, lower: bool = False) -> Spans:
+    word = words.ibid_lower if lower else words.ibid
     return (Span(f"{word}, {locator}" if locator else word),)
 
 
-def see_note(source: Source, number: int, locator: str = "") -> Spans:
-    return _join([short_reference(source), (Span(f"note {number}"),), *([(Span(locator),)] if locator else [])], ", ")
+def see_note(source: Source, number: int, words: Words, locator: str = "") -> Spans:
+    see = (Span(words.see_note.format(number=number)),)
+    return _join([short_reference(source), see, *([(Span(locator),)] if locator else [])], ", ")
 
 
 def _short_title(title: str) -> str:

@@ -17,7 +17,7 @@ import yaml
 
 from briefer.content.fields import Record
 from briefer.content.fingerprint import ReportStamp
-from briefer.content.located import LDict, Where, YamlError, parse_located
+from briefer.content.located import LDict, LScalar, Where, YamlError, parse_located
 from briefer.content.problems import Problem, Problems
 from briefer.output import write_atomically
 from briefer.tailor.recipe import CitationStyle, NotePlacement, PageSize, PreparedFor, Recipe
@@ -96,86 +96,28 @@ def parse_recipe(text: str, origin: str = "recipe") -> Recipe:
 
 
 def parse_recipe_file(text: str, origin: str = "recipe") -> OpenedRecipe:
-    """The recipe and the report it names; RecipeError names every problem."""
+    """The recipe and the report it names; every problem is named with its place (RecipeError)."""
+    value = _current_mapping(text, origin)
     p = Problems()
-    try:
-        value = parse_located(text, origin)
-    except YamlError as exc:
-        raise RecipeError([_problem(exc.where, exc.message)]) from exc
-    start = Where(origin, 1, 1)
-    if value is None:
-        raise RecipeError([_problem(start, "the recipe file is empty")])
-    if not isinstance(value, LDict):
-        raise RecipeError([_problem(start, "a recipe must be a mapping of choices (key: value)")])
-    version_value = value.get("format")
-    version = getattr(version_value, "value", None)
-    if not isinstance(version, int) or isinstance(version, bool):
-        raise RecipeError([_problem(value.where, "the recipe has no 'format: N' version line")])
-    if version > FORMAT:
-        raise RecipeError(
-            [
-                _problem(
-                    version_value.where,
-                    f"recipe format {version} is newer than this briefer reads "
-                    f"(format {FORMAT}); update briefer to open it",
-                )
-            ]
-        )
-    while version < FORMAT:
-        if version not in _UPGRADES:
-            raise RecipeError([_problem(version_value.where, f"recipe format {version} is not known")])
-        value = _UPGRADES[version](value)
-        version += 1
-
-    r = Record(value, start, "the recipe", p, optional=TOP_KEYS)
-    include = Record(r.raw("include") or LDict(), r.place("include"), "include", p, optional=INCLUDE_KEYS)
+    r = Record(value, Where(origin, 1, 1), "the recipe", p, optional=TOP_KEYS)
+    include = Record(r.raw("include") or _empty(), r.place("include"), "include", p, optional=INCLUDE_KEYS)
     prepared = Record(
-        r.raw("prepared_for") or LDict(), r.place("prepared_for"), "prepared_for", p, optional=PREPARED_KEYS
+        r.raw("prepared_for") or _empty(), r.place("prepared_for"), "prepared_for", p, optional=PREPARED_KEYS
     )
-    if not isinstance(include.data, LDict) or not hasattr(include.data, "key_where"):
-        include.data.key_where = {}
-
-    def flag(rec: Record, key: str, default: bool) -> bool:
-        raw = rec.raw(key)
-        if raw is None:
-            return default
-        inner = getattr(raw, "value", raw)
-        if isinstance(inner, bool):
-            return inner
-        p.error(rec.place(key), f"{key!r} must be true or false")
-        return default
-
-    def text(rec: Record, key: str) -> str:
-        raw = rec.raw(key)
-        if raw is None or getattr(raw, "value", "") is None:
-            return ""
-        return rec.text(key) if str(raw).strip() else ""
-
-    def choice(key: str, vocabulary: type[_Choice], what: str) -> _Choice | None:
-        value = text(r, key)
-        if not value:
-            return None
-        try:
-            return vocabulary(value)
-        except ValueError:
-            valid = ", ".join(c.value for c in vocabulary)
-            p.error(r.place(key), f"unknown {what} {value!r} (valid: {valid})")
-            return None
-
     recipe = Recipe(
         sections=r.strings("sections") if r.has("sections") else None,
         exclude_blocks=r.strings("exclude_blocks"),
-        audience=text(r, "audience") or None,
+        audience=_text(r, "audience") or None,
         countries=r.strings("countries"),
-        notes=choice("notes", NotePlacement, "notes placement") or NotePlacement.BOTTOM,
-        citations=choice("citations", CitationStyle, "citation style") or CitationStyle.IBID,
-        page_size=choice("page_size", PageSize, "page size") or PageSize.A4,
-        large_print=flag(r, "large_print", False),
-        grayscale=flag(r, "grayscale", False),
-        watermark=text(r, "watermark"),
-        cover_note=text(r, "cover_note"),
-        prepared_for=PreparedFor(**{key: text(prepared, key) for key in PREPARED_KEYS}),
-        **{key: flag(include, key, True) for key in INCLUDE_KEYS},
+        notes=_choice(r, "notes", NotePlacement, "notes placement") or NotePlacement.BOTTOM,
+        citations=_choice(r, "citations", CitationStyle, "citation style") or CitationStyle.IBID,
+        page_size=_choice(r, "page_size", PageSize, "page size") or PageSize.A4,
+        large_print=_flag(r, "large_print", False),
+        grayscale=_flag(r, "grayscale", False),
+        watermark=_text(r, "watermark"),
+        cover_note=_text(r, "cover_note"),
+        prepared_for=PreparedFor(**{key: _text(prepared, key) for key in PREPARED_KEYS}),
+        **{key: _flag(include, key, True) for key in INCLUDE_KEYS},
     )
     report = read_stamp(r.raw("report"), r.place("report"), p) if r.has("report") else None
     if p.errors:
@@ -183,11 +125,74 @@ def parse_recipe_file(text: str, origin: str = "recipe") -> OpenedRecipe:
     return OpenedRecipe(recipe, report)
 
 
+def _current_mapping(text: str, origin: str) -> LDict:
+    """The recipe's mapping, upgraded from an older format to the current one."""
+    try:
+        value = parse_located(text, origin)
+    except YamlError as exc:
+        raise RecipeError([Problem(exc.where, exc.message)]) from exc
+    start = Where(origin, 1, 1)
+    if value is None:
+        raise RecipeError([Problem(start, "the recipe file is empty")])
+    if not isinstance(value, LDict):
+        raise RecipeError([Problem(start, "a recipe must be a mapping of choices (key: value)")])
+    version_value = value.get("format")
+    version = version_value.value if isinstance(version_value, LScalar) else None
+    if not isinstance(version, int) or isinstance(version, bool) or version_value is None:
+        raise RecipeError([Problem(value.where, "the recipe has no 'format: N' version line")])
+    if version > FORMAT:
+        newer = f"recipe format {version} is newer than this briefer reads (format {FORMAT}); update briefer to open it"
+        raise RecipeError([Problem(version_value.where, newer)])
+    while version < FORMAT:
+        if version not in _UPGRADES:
+            raise RecipeError([Problem(version_value.where, f"recipe format {version} is not known")])
+        value = _UPGRADES[version](value)
+        version += 1
+    return value
+
+
+def _empty() -> LDict:
+    empty = LDict()
+    empty.key_where = {}
+    return empty
+
+
+def _flag(rec: Record, key: str, default: bool) -> bool:
+    raw = rec.raw(key)
+    if raw is None:
+        return default
+    inner = getattr(raw, "value", raw)
+    if isinstance(inner, bool):
+        return inner
+    rec.problems.error(rec.place(key), f"{key!r} must be true or false")
+    return default
+
+
+def _text(rec: Record, key: str) -> str:
+    """A text choice; empty (or null) means not chosen."""
+    raw = rec.raw(key)
+    if raw is None or getattr(raw, "value", "") is None:
+        return ""
+    return rec.text(key) if str(raw).strip() else ""
+
+
+def _choice(rec: Record, key: str, vocabulary: type[_Choice], what: str) -> _Choice | None:
+    value = _text(rec, key)
+    if not value:
+        return None
+    try:
+        return vocabulary(value)
+    except ValueError:
+        valid = ", ".join(c.value for c in vocabulary)
+        rec.problems.error(rec.place(key), f"unknown {what} {value!r} (valid: {valid})")
+        return None
+
+
 def read_recipe_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise RecipeError([_problem(Where(str(path), 0, 0), f"cannot read the recipe: {exc.strerror}")]) from exc
+        raise RecipeError([Problem(Where(str(path), 0, 0), f"cannot read the recipe: {exc.strerror}")]) from exc
 
 
 def load_recipe(path: Path | str) -> Recipe:
@@ -202,13 +207,9 @@ def load_recipe_file(path: Path | str) -> OpenedRecipe:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise RecipeError([_problem(Where(str(path), 1, 1), "the recipe is not UTF-8 text")]) from exc
+        raise RecipeError([Problem(Where(str(path), 1, 1), "the recipe is not UTF-8 text")]) from exc
     return parse_recipe_file(text, str(path))
 
 
 def save_recipe(recipe: Recipe, path: Path | str, report: ReportStamp | None = None) -> None:
     write_atomically(Path(path), dump_recipe(recipe, report).encode("utf-8"))
-
-
-def _problem(where: Where, message: str) -> Problem:
-    return Problem(where, message)

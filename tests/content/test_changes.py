@@ -46,7 +46,7 @@ def test_a_block_a_note_and_a_country_fact_are_each_named(report: Report, copy: 
     _edit(harm, "anti-vehicle mines and booby traps", "anti-vehicle mines, booby traps")
     _edit(copy / "countries.yaml", "on 25 November 2011", "on 24 November 2011")
     lines = _lines(report, copy)
-    text = "\n".join(lines)
+
     assert lines == [
         "Section “Unacceptable harm” (unacceptable-harm): note 3 changed",
         "Section “Unproven military utility” (military-utility): block military-utility-3 changed",
@@ -76,7 +76,7 @@ def test_removed_and_moved_blocks(report: Report, copy: Path) -> None:
     foreword = copy / "sections" / "01-foreword.yaml"
     _edit(foreword, "blocks:\n", "blocks:\n" + block_yaml)
     lines = _lines(report, copy)
-    assert f"block foreword-1 moved from “Conclusion: A matter of facts”" in "\n".join(lines), lines
+    assert "block foreword-1 moved from “Conclusion: A matter of facts”" in "\n".join(lines), lines
     assert first.id == "conclusion-1"
 
     conclusion.write_text(text[:start] + text[end:], encoding="utf-8")

@@ -8,8 +8,7 @@ import pytest
 
 from briefer.build import build_bytes
 from briefer.content.load import check_report
-from briefer.content.starter import write_starter
-from briefer.output import OutputError
+from briefer.content.starter import StarterError, write_starter
 from briefer.tailor.recipe import Recipe
 
 
@@ -28,6 +27,6 @@ def test_the_starter_report_is_valid_and_builds(tmp_path: Path) -> None:
 
 def test_the_starter_never_overwrites(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
-    with pytest.raises(OutputError, match="not an empty folder"):
+    with pytest.raises(StarterError, match="not an empty folder"):
         write_starter(tmp_path, 2026)
     assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]

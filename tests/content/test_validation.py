@@ -210,5 +210,8 @@ def test_deep_nesting_is_refused(mini: Path) -> None:
 
 def test_norway_unquoted_is_explained(mini: Path) -> None:
     edit(mini / "countries.yaml", "code: PL", "code: NO")
-    assert any("countries.yaml:2:11: 'code' in a country must be text, not true/false (YAML reads" in e
-               and "put it in quotes" in e for e in errors_of(mini))
+    assert any(
+        "countries.yaml:2:11: 'code' in a country must be text, not true/false (YAML reads" in e
+        and "put it in quotes" in e
+        for e in errors_of(mini)
+    )

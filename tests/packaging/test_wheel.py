@@ -47,7 +47,7 @@ def test_the_wheel_carries_every_module_the_report_and_the_fonts(installed: tupl
 def test_briefer_is_read_from_the_wheel_only(installed: tuple[Path, Path, Path]) -> None:
     _, python, work = installed
     code = (
-        "import sys, briefer.cli, briefer.resources as r\n"
+        "import sys, briefer.cli, briefer.content.resources as r\n"
         "mods = [m.__file__ for n, m in sys.modules.items() if n.split('.')[0] == 'briefer']\n"
         "print(sys.prefix); print(r.shipped_content_dir()); print(r.font_dir())\n"
         "print('\\n'.join(mods)); print('\\n'.join(sys.path))\n"

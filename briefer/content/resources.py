@@ -12,7 +12,7 @@ import os
 from importlib.resources import files
 from pathlib import Path
 
-CHECKOUT = Path(__file__).resolve().parents[1]
+CHECKOUT = Path(__file__).resolve().parents[2]
 # the part -> (its place in the installed package, its place in a source checkout)
 _PLACES = {"content": ("shipped/content", "content"), "fonts": ("shipped/fonts", "assets/fonts")}
 
