@@ -55,11 +55,7 @@ class MainWindow(ReportActions, RecipeFileActions, ExportActions, QMainWindow):
         preview; by default in the app's warm child process (build_process.py)."""
         super().__init__()
         self.settings = settings or Settings()
-        start_note = ""
-        if content_dir:
-            self.content_dir = Path(content_dir)
-        else:
-            self.content_dir, start_note = self.remembered_report()
+        self.content_dir, start_note = self.first_report(content_dir)
         self.report: Report | None = None
         self.content_problems: list[str] = []
         self.recipe_path: Path | None = None  # where Save writes; None until saved (or for a PDF)
@@ -94,11 +90,7 @@ class MainWindow(ReportActions, RecipeFileActions, ExportActions, QMainWindow):
 
         self._make_status_bar()
         self.commands = create_actions(self)
-        menus = fill_menus(self.menuBar(), self.commands)
-        self.recent_menu = menus.recipes
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self.recent_reports_menu = menus.reports
-        self.recent_reports_menu.aboutToShow.connect(self._fill_recent_reports_menu)
+        self._make_menus()
         self._connect_actions()
         self._restore_window()
 
@@ -106,10 +98,7 @@ class MainWindow(ReportActions, RecipeFileActions, ExportActions, QMainWindow):
         self.watcher.watch(self.content_dir)
         self._saved = self.panel.recipe()
         self._update_title()
-        if self.report is not None:
-            self.remember_report()
-        if start_note:
-            self.statusBar().showMessage(start_note, 15000)
+        self.first_report_opened(start_note)
 
     # -- building the window ----------------------------------------------------------
 
@@ -138,6 +127,13 @@ class MainWindow(ReportActions, RecipeFileActions, ExportActions, QMainWindow):
         bar.addPermanentWidget(self.warning_label)
         bar.addPermanentWidget(self.busy_label)
         bar.addPermanentWidget(self.stats_label)
+
+    def _make_menus(self) -> None:
+        menus = fill_menus(self.menuBar(), self.commands)
+        self.recent_menu = menus.recipes
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.recent_reports_menu = menus.reports
+        self.recent_reports_menu.aboutToShow.connect(self._fill_recent_reports_menu)
 
     def _connect_actions(self) -> None:
         a = self.commands

@@ -71,15 +71,23 @@ class ReportActions(_Window):
     def _is_shipped(folder: Path) -> bool:
         return folder.resolve() == default_content_dir().resolve()
 
-    def remembered_report(self) -> tuple[Path, str]:
-        """The report to open at start: the one open last time, else the shipped one; and a note
-        to show when the one open last time has gone."""
+    def first_report(self, given: Path | None) -> tuple[Path, str]:
+        """The report to open at start: the one given, else the one open last time, else the
+        shipped one; and a note to show when the one open last time has gone."""
+        if given:
+            return Path(given), ""
         last = self.settings.report_folder
         if not last:
             return default_content_dir(), ""
         if not folder_problem(Path(last)):
             return Path(last), ""
         return default_content_dir(), f"The report open last time ({last}) is no longer there: showing the shipped one"
+
+    def first_report_opened(self, note: str) -> None:
+        if self.report is not None:
+            self.remember_report()
+        if note:
+            self.statusBar().showMessage(note, 15000)
 
     def remember_report(self) -> None:
         folder = self.content_dir

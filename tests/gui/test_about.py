@@ -53,3 +53,10 @@ def test_font_licences_are_read_at_run_time(tmp_path: Path) -> None:
     text = about_html(tmp_path)
     assert "Example" in text and "LICENSE-example.txt" in text and "Copyright 2030 Someone" in text
     assert "No font licence" in about_html(tmp_path / "missing")
+
+
+def test_about_links_the_report_s_url(mini_report: Report) -> None:
+    import dataclasses
+
+    text = about_html(report=dataclasses.replace(mini_report, url="https://example.org/rivers?a=1&b=2"))
+    assert '<a href="https://example.org/rivers?a=1&amp;b=2">' in text
