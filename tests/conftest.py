@@ -7,6 +7,7 @@ QT_QPA_PLATFORM nor a display is set, so tests always run on the offscreen platf
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -71,3 +72,13 @@ def empty_cups(cups_server):
         pytest.skip(f"needs a second private CUPS scheduler: {exc}")
     yield server.server
     server.stop()
+
+
+def package_without_fonts(folder: Path) -> dict[str, str]:
+    """A copy of briefer in `folder` that lost its fonts (its shipped report kept), as a broken
+    installation would be; the environment that runs it instead of the checkout's."""
+    package = folder / "briefer"
+    shutil.copytree(ROOT / "briefer", package, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(CONTENT, package / "shipped" / "content")
+    (package / "shipped" / "fonts").mkdir()
+    return {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(folder), "HOME": str(folder), "QT_QPA_PLATFORM": "offscreen"}

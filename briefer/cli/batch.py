@@ -23,7 +23,7 @@ from briefer.tailor.recipe import PageSize
 
 def plan_from_args(report: Report, args: argparse.Namespace) -> BatchPlan:
     """Check every option, the recipe and the recipients file; nothing is built yet."""
-    recipe = recipe_from_args(args)
+    recipe = recipe_from_args(args, report)
     audiences = list(dict.fromkeys(args.audiences)) if args.audiences else None
     if args.recipients:
         if audiences and len(audiences) > 1:

@@ -14,6 +14,7 @@ from briefer.cli.errors import UsageError
 from briefer.cli.printing import add_batch_print_options, add_print_parsers
 from briefer.cli.recipe_args import add_recipe_options
 from briefer.content.problems import ContentError
+from briefer.content.resources import MissingPartError
 from briefer.output import OutputError
 from briefer.tailor.recipe_check import RecipeError
 
@@ -63,6 +64,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="folder for the files")
     add_batch_print_options(p)
     add_print_parsers(sub, _content_option)
+
+    p = sub.add_parser(
+        "diff",
+        help="what changed in the report since a brief (or recipe) was made",
+        description="Compare the report now with the one a brief was made from: sections, blocks, notes, "
+        "countries, audiences and sources added, removed or changed.",
+    )
+    _content_option(p)
+    p.add_argument("--recipe", required=True, metavar="FILE", help="a PDF briefer made, or a saved recipe")
+
+    p = sub.add_parser("new", help="write a small starter report to edit", description="Write a small, valid report.")
+    p.add_argument("folder", metavar="DIR", help="a new (or empty) folder for the report")
     return parser
 
 
@@ -73,6 +86,9 @@ def _app_parser() -> argparse.ArgumentParser:
     )
     _content_option(parser)
     parser.add_argument("recipe", nargs="?", metavar="RECIPE", help="a recipe .yaml, or a PDF briefer made")
+    parser.add_argument(
+        "--screenshot", metavar="FILE.png", help="save a picture of the window once the preview shows, then quit"
+    )
     return parser
 
 
@@ -80,6 +96,7 @@ def _handlers() -> dict[str, Handler]:
     from briefer.cli.batch import cmd_batch
     from briefer.cli.commands import cmd_build, cmd_list, cmd_validate
     from briefer.cli.printing import cmd_print, cmd_printers
+    from briefer.cli.reports import cmd_diff, cmd_new
 
     return {
         "validate": cmd_validate,
@@ -88,10 +105,12 @@ def _handlers() -> dict[str, Handler]:
         "batch": cmd_batch,
         "print": cmd_print,
         "printers": cmd_printers,
+        "diff": cmd_diff,
+        "new": cmd_new,
     }
 
 
-COMMANDS = ("validate", "list", "build", "batch", "print", "printers")
+COMMANDS = ("validate", "list", "build", "batch", "print", "printers", "diff", "new")
 
 
 def _is_app_call(argv: list[str]) -> bool:
@@ -101,7 +120,9 @@ def _is_app_call(argv: list[str]) -> bool:
     first = argv[0]
     if first in COMMANDS or first in ("-h", "--help"):
         return False
-    return first.startswith("--content") or os.path.exists(first) or first.lower().endswith((".yaml", ".yml", ".pdf"))
+    if first.startswith(("--content", "--screenshot")):
+        return True
+    return os.path.exists(first) or first.lower().endswith((".yaml", ".yml", ".pdf"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -111,7 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = _app_parser().parse_args(argv)
             from briefer.gui.app import run_app
 
-            return run_app(args.recipe, args.content)
+            return run_app(args.recipe, args.content, args.screenshot)
         if argv[0] not in COMMANDS and not argv[0].startswith("-"):
             raise UsageError(
                 f"unknown command {argv[0]!r} (commands: {', '.join(COMMANDS)}; "
@@ -132,6 +153,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (UsageError, OutputError) as exc:
         print(f"briefer: {exc}", file=sys.stderr)
         return 2
+    except MissingPartError as exc:  # briefer's own files, not the user's input
+        print(f"briefer: {exc}", file=sys.stderr)
+        return 1
     except BrokenPipeError:
         # the reader went away (`briefer list … | head`): not an error of ours; stay quiet
         _silence_stdout()

@@ -106,8 +106,9 @@ def cmd_print(args: argparse.Namespace) -> int:
         from briefer.cli.commands import load_content
         from briefer.cli.recipe_args import recipe_from_args
 
-        recipe = recipe_from_args(args)
-        document = read_document(build_bytes(load_content(args.content), recipe, OutputFormat.PDF))
+        report = load_content(args.content)
+        recipe = recipe_from_args(args, report)
+        document = read_document(build_bytes(report, recipe, OutputFormat.PDF))
         what = title = Path(args.recipe).stem if args.recipe else "the brief"
     job = send(document, options_from_args(args, title))
     print(f"sent {what} to {job.printer} as job {job.job_id} ({job.describe()})")

@@ -18,19 +18,36 @@ from briefer.gui.about import about_html
 SHOWN_PROBLEMS = 8
 
 
-def show_error(parent: QWidget | None, title: str, text: str, problems: list[str] | None = None) -> None:
-    """An error dialog: what failed in `text`; the first few problems shown, all under Details."""
+def _message(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, lines: list[str] | None) -> None:
+    """A message box: `text`, then the first few `lines`, all of them under Details when there are more."""
     box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
+    box.setIcon(icon)
     box.setWindowTitle(title)
     box.setText(text)
-    if problems:
-        shown = "\n".join(problems[:SHOWN_PROBLEMS])
-        more = f"\n… and {len(problems) - SHOWN_PROBLEMS} more" if len(problems) > SHOWN_PROBLEMS else ""
+    if lines:
+        shown = "\n".join(lines[:SHOWN_PROBLEMS])
+        more = f"\n… and {len(lines) - SHOWN_PROBLEMS} more" if len(lines) > SHOWN_PROBLEMS else ""
         box.setInformativeText(shown + more)
-        if len(problems) > SHOWN_PROBLEMS:
-            box.setDetailedText("\n".join(problems))
+        if len(lines) > SHOWN_PROBLEMS:
+            box.setDetailedText("\n".join(lines))
     box.exec()
+
+
+def show_error(parent: QWidget | None, title: str, text: str, problems: list[str] | None = None) -> None:
+    """An error dialog: what failed in `text`; the first few problems shown, all under Details."""
+    _message(parent, QMessageBox.Icon.Warning, title, text, problems)
+
+
+def show_info(parent: QWidget | None, title: str, text: str, lines: list[str] | None = None) -> None:
+    """A note the user should read (what changed in a report, choices dropped), with its lines below."""
+    _message(parent, QMessageBox.Icon.Information, title, text, lines)
+
+
+def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
+    """True when the user answers Yes."""
+    buttons = QMessageBox.StandardButton
+    answer = QMessageBox.question(parent, title, text, buttons.Yes | buttons.No, buttons.Yes)
+    return answer == buttons.Yes
 
 
 def ask_save_changes(parent: QWidget | None, name: str) -> str:

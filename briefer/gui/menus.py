@@ -17,6 +17,7 @@ Key = QKeySequence.StandardKey
 class Actions:
     new: QAction
     open: QAction
+    open_report: QAction
     save: QAction
     save_as: QAction
     export_pdf: QAction
@@ -45,6 +46,9 @@ def create_actions(parent: QWidget) -> Actions:
     return Actions(
         new=_action(parent, "&New", "Start again from the whole report", Key.New),
         open=_action(parent, "&Open recipe…", "Open a recipe, or the recipe inside a briefer PDF", Key.Open),
+        open_report=_action(
+            parent, "Open re&port…", "Open another report: a folder holding report.yaml", "Ctrl+Shift+O"
+        ),
         save=_action(parent, "&Save", "Save the recipe", Key.Save),
         save_as=_action(parent, "Save &as…", "Save the recipe under a new name", "Ctrl+Shift+S"),
         export_pdf=_action(parent, "&Export PDF…", "Write the brief as a PDF file", "Ctrl+E"),
@@ -58,16 +62,27 @@ def create_actions(parent: QWidget) -> Actions:
         zoom_in=_action(parent, "Zoom &in", "Make the preview larger", Key.ZoomIn, "Ctrl+="),
         zoom_out=_action(parent, "Zoom &out", "Make the preview smaller", Key.ZoomOut),
         fit_width=_action(parent, "&Fit width", "Fit the page width to the preview", "Ctrl+0"),
-        about=_action(parent, "&About briefer", "The source report's credits and the font licences"),
+        about=_action(parent, "&About briefer", "The open report's credits and the font licences"),
     )
 
 
-def fill_menus(bar: QMenuBar, actions: Actions) -> QMenu:
-    """Put the actions in File, View and Help; returns the (empty) Recent recipes submenu."""
+@dataclass(frozen=True)
+class RecentMenus:
+    """The two submenus the window fills each time they open."""
+
+    recipes: QMenu
+    reports: QMenu
+
+
+def fill_menus(bar: QMenuBar, actions: Actions) -> RecentMenus:
+    """Put the actions in File, View and Help; returns the (empty) recent recipes and reports submenus."""
     file_menu = bar.addMenu("&File")
     file_menu.addAction(actions.new)
     file_menu.addAction(actions.open)
     recent = file_menu.addMenu("Open &recent")
+    file_menu.addSeparator()
+    file_menu.addAction(actions.open_report)
+    reports = file_menu.addMenu("Open recent repor&t")
     file_menu.addSeparator()
     file_menu.addAction(actions.save)
     file_menu.addAction(actions.save_as)
@@ -86,4 +101,4 @@ def fill_menus(bar: QMenuBar, actions: Actions) -> QMenu:
     view_menu.addAction(actions.fit_width)
     help_menu = bar.addMenu("&Help")
     help_menu.addAction(actions.about)
-    return recent
+    return RecentMenus(recent, reports)
