@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from briefer.render.structure import WATERMARK
 from briefer.render.styles import Styles
+from briefer.render.tagging import tagged_artifact
 
 
 def furniture_form(page: int) -> str:
@@ -104,6 +106,12 @@ def draw_watermark(canv: Canvas, word: str, styles: Styles) -> None:
     angle = math.degrees(math.atan2(m.page_height, m.page_width))
     diagonal = math.hypot(m.page_width, m.page_height)
     size = min(0.6 * diagonal / max(stringWidth(word, font, 1), 1e-6), 120.0)
+    with tagged_artifact(canv, WATERMARK):
+        _draw_word(canv, word, font, size, angle, styles)
+
+
+def _draw_word(canv: Canvas, word: str, font: str, size: float, angle: float, styles: Styles) -> None:
+    m = styles.metrics
     canv.saveState()
     # drawn over the page, so it shows on tinted boxes too; translucent, so text stays legible
     canv.setFillColor(styles.palette.watermark)

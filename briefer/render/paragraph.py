@@ -5,7 +5,8 @@ fails; finding where notes fit asks the same paragraph for the same width many t
 breaks depend only on the text, the style and the width, so they are kept per width. The
 live preview rebuilds the same paragraphs again and again, so parsed markup is kept per
 (markup, style) for the process, and each paragraph gets its own copies of the fragments.
-Imports ReportLab only.
+On a TaggingCanvas it draws its text as its element's content (structure.role), its bullet as
+its label's. Imports ReportLab and briefer.render's tagging modules.
 """
 
 from __future__ import annotations
@@ -13,7 +14,12 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Paragraph as _ReportLabParagraph
+
+from briefer.render.flowtags import tags
+from briefer.render.structure import Artifact, Node, inherit_role
+from briefer.render.tagging import TaggingCanvas
 
 _PARSED_LIMIT = 20_000  # entries; a few briefs' worth of paragraphs, well under 10 MB
 _parsed: dict[tuple[str, int, int], tuple[ParagraphStyle, ParagraphStyle, list[Any], str | None, str]] = {}
@@ -72,4 +78,33 @@ class Paragraph(_ReportLabParagraph):
         if "blPara" not in self.__dict__ and kept is not None and kept[0] == availWidth:
             self._wrapWidths, self.blPara, self.height = kept[1], kept[2], kept[3]
             self.width = availWidth
-        return super().split(availWidth, availHeight)
+        parts = super().split(availWidth, availHeight)
+        inherit_role(self, parts)
+        return parts
+
+    # --- tagged drawing ------------------------------------------------------------------------
+
+    def draw(self) -> None:
+        canv = self.canv
+        node = tags(self).node
+        if not isinstance(canv, TaggingCanvas) or node is None:
+            super().draw()
+        elif isinstance(node, Artifact):
+            with canv.artifact(node.kind):
+                super().draw()
+        else:
+            # the bullet is drawn first, as ordinary text: into its label's sequence
+            if self.bulletText:
+                canv.begin(tags(self).label or node)
+            self._tagged_as = node
+            try:
+                super().draw()
+            finally:
+                del self._tagged_as
+                canv.end()
+
+    def beginText(self, x: float, y: float) -> PDFTextObject:  # noqa: N802 (ReportLab's name)
+        node: Node | None = self.__dict__.get("_tagged_as")
+        if node is None:
+            return super().beginText(x, y)
+        return self.canv.tagged_text(x, y, node)

@@ -72,6 +72,9 @@ class Words:
     sources: str = "Sources"
     continued: str = "(continued)"
     page_of: str = "Page {page} of {pages}"
+    # what links say to assistive technology (a tagged PDF's link descriptions)
+    note_link: str = "Note {number}"
+    contents_link: str = "Go to {title}"
     # citations
     ibid: str = "Ibid."
     ibid_lower: str = "ibid."
