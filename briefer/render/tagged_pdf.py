@@ -125,7 +125,8 @@ def _element(node: Node, names: dict[Node, str]) -> PDFDictionary:
             kids.append(kid.mcid)
         else:
             kids.append(PDFDictionary({"Type": PDFName("MCR"), "Pg": _page_ref(kid.page), "MCID": kid.mcid}))
-    entries: dict[str, object] = {"Type": PDFName("StructElem"), "S": PDFName(node.role), "K": PDFArray(kids)}
+    only = kids[0] if len(kids) == 1 else PDFArray(kids)  # a lone kid needs no array
+    entries: dict[str, object] = {"Type": PDFName("StructElem"), "S": PDFName(node.role), "K": only}
     # the root's parent is the StructTreeRoot
     entries["P"] = PDFObjectReference(names[node.parent] if node.parent is not None else _TREE_ROOT)
     if home is not None:
