@@ -8,6 +8,7 @@ set at its foot. Uses the project's registered fonts (briefer.render.fonts), nev
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from briefer.output import OutputError
 from briefer.render.fonts import Fonts, register_fonts
 from briefer.render.markup import escape, inline_markup, link_describer, note_key
 from briefer.render.paragraph import Paragraph
+from briefer.render.pdfwriter import PackedCanvas
 from briefer.render.structure import StructureTree, role, tag_list, tag_table
 from briefer.render.styles import Fixed, Role, Scale, build_metrics, build_palette, paragraph_styles
 from briefer.render.tagged_pdf import DocumentInfo, finish_tagged_pdf
@@ -253,8 +255,9 @@ def _layout(
     return _Layout(numbered, body, foot, _height(body, width), _height(foot, width), tree)
 
 
-def render_glance(brief: Brief) -> Glance:
-    """One page for `brief` (tailored with full citations); raises GlanceError if it cannot fit."""
+def render_glance(brief: Brief, *, tagged: bool = True) -> Glance:
+    """One page for `brief` (tailored with full citations); raises GlanceError if it cannot fit.
+    Tagged (PDF/UA-1); `tagged=False` only for measuring what tagging costs."""
     fonts = register_fonts()
     s = _styles(fonts, brief.layout)
     page_w, page_h = brief.layout.page_size.points
@@ -279,17 +282,18 @@ def render_glance(brief: Brief) -> Glance:
             f"{available:.0f} pt; choose fewer focus countries"
         )
     layout, dropped = chosen
-    return Glance(_draw(brief, layout, s, page_w, page_h, width), dropped, _count_notes(layout))
+    return Glance(_draw(brief, layout, s, page_w, page_h, width, tagged), dropped, _count_notes(layout))
 
 
 def _count_notes(layout: _Layout) -> int:
     return sum(1 for f in layout.foot if isinstance(f, Paragraph) and f.bulletText)
 
 
-def _draw(brief: Brief, layout: _Layout, s: _Styles, page_w: float, page_h: float, width: float) -> bytes:
+def _draw(brief: Brief, layout: _Layout, s: _Styles, page_w: float, page_h: float, width: float, tagged: bool) -> bytes:
     out = io.BytesIO()
+    make = functools.partial(TaggingCanvas, tree=layout.tree) if tagged else PackedCanvas
     # the initial font would otherwise be Helvetica, listed in the page even if never used
-    canvas = TaggingCanvas(
+    canvas = make(
         out,
         pagesize=(page_w, page_h),
         invariant=1,
@@ -297,7 +301,6 @@ def _draw(brief: Brief, layout: _Layout, s: _Styles, page_w: float, page_h: floa
         initialFontName=s.body.fontName,
         initialFontSize=s.body.fontSize,
         lang=layout.tree.lang,
-        tree=layout.tree,
     )
     canvas.setTitle(layout.content.document_title)
     canvas.setAuthor(", ".join(brief.authors))
@@ -325,7 +328,8 @@ def _draw(brief: Brief, layout: _Layout, s: _Styles, page_w: float, page_h: floa
         if pending:  # the measurement above promised a fit; a miss is a bug, never a silent cut
             raise RuntimeError(f"at-a-glance layout overflowed by {len(pending)} flowable(s)")
     canvas.showPage()
-    info = DocumentInfo(layout.content.document_title, brief.authors, brief.prepared_for.line(), layout.tree.lang)
-    finish_tagged_pdf(canvas, info)
+    if isinstance(canvas, TaggingCanvas):
+        info = DocumentInfo(layout.content.document_title, brief.authors, brief.prepared_for.line(), layout.tree.lang)
+        finish_tagged_pdf(canvas, info)
     canvas.save()
     return out.getvalue()

@@ -32,6 +32,7 @@ from briefer.render.footnotes import NoteLedger, NotesFlush
 from briefer.render.furniture import Furniture, define_page_furniture, define_page_numbers
 from briefer.render.headings import PageRegistry
 from briefer.render.markup import link_describer
+from briefer.render.pdfwriter import PackedCanvas
 from briefer.render.structure import StructureTree
 from briefer.render.styles import build_styles
 from briefer.render.tagged_pdf import DocumentInfo, finish_tagged_pdf
@@ -77,7 +78,7 @@ def render_pdf(brief: Brief, *, tagged: bool = True) -> bytes:
     if tagged:
         doc.build(story, canvasmaker=functools.partial(TaggingCanvas, tree=tree))
     else:
-        doc.build(story)
+        doc.build(story, canvasmaker=PackedCanvas)
 
     # layout is over: every page count and heading page is known
     canv = doc.canv

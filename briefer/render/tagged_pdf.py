@@ -10,15 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from reportlab.pdfbase.pdfdoc import (
-    XMP,
-    PDFArray,
-    PDFDictionary,
-    PDFName,
-    PDFObjectReference,
-    PDFString,
-)
+from reportlab.pdfbase.pdfdoc import XMP, PDFDictionary, PDFDocument, PDFObjectReference, PDFString
 
+from briefer.render.pdfwriter import PackedObject
 from briefer.render.structure import ROLE_MAP, AnnotationRef, Content, Node
 from briefer.render.tagging import TaggingCanvas
 
@@ -41,36 +35,39 @@ def finish_tagged_pdf(canv: TaggingCanvas, info: DocumentInfo) -> bool:
     every figure has a text alternative; returns whether it did."""
     tree = canv.tree
     _prune(tree.root)
-    names = _name_elements(tree.root)
     doc = canv._doc
-    for node, name in names.items():
-        doc.Reference(_element(node, names), name)
-    nums: list[object] = []
-    for key, mcids in sorted(canv.page_keys, key=lambda entry: entry[0]):
-        nums += [key, PDFArray([_ref(names, n) for n in mcids])]
-    for key, link in canv.annotation_keys:
-        nums += [key, _ref(names, link)]
-    nums = _sorted_pairs(nums)
-    root = {
-        "Type": PDFName("StructTreeRoot"),
-        "K": PDFArray([PDFObjectReference(names[tree.root])]),
-        "ParentTree": doc.Reference(PDFDictionary({"Nums": PDFArray(nums)})),
-        "ParentTreeNextKey": canv._next_key,
-        "RoleMap": PDFDictionary({role: PDFName(standard) for role, standard in ROLE_MAP.items()}),
-    }
-    ids = sorted((node.element_id, name) for node, name in names.items() if node.element_id)
-    if ids:
-        pairs: list[object] = []
-        for element_id, name in ids:
-            pairs += [PDFString(element_id), PDFObjectReference(name)]
-        root["IDTree"] = PDFDictionary({"Names": PDFArray(pairs)})
+    # register every object first: bodies refer to each other by number
+    elements = _in_order(tree.root)
+    names = {node: f"SE{i}" for i, node in enumerate(elements, start=1)}
+    numbers = {node: _register(doc, name) for node, name in names.items()}
+    tree_root, parent_tree = _register(doc, _TREE_ROOT), _register(doc, "ParentTree")
+    writer = _Writer(doc, numbers)
+    for node in elements:
+        doc.idToObject[names[node]].body = writer.element(node, tree_root)
+    entries = [(key, b"[%s]" % b" ".join(writer.ref(n) for n in mcids)) for key, mcids in canv.page_keys]
+    entries += [(key, writer.ref(link)) for key, link in canv.annotation_keys]
+    nums = b" ".join(b"%d %s" % entry for entry in sorted(entries))
+    doc.idToObject["ParentTree"].body = b"<</Nums[%s]>>" % nums
+    role_map = b"".join(b"/%s/%s" % (k.encode(), v.encode()) for k, v in ROLE_MAP.items())
+    ids = sorted((node.element_id, node) for node in elements if node.element_id)
+    id_tree = b" ".join(b"%s %s" % (writer.string(i), writer.ref(n)) for i, n in ids)
+    doc.idToObject[_TREE_ROOT].body = (
+        b"<</Type/StructTreeRoot/K %s/ParentTree %d 0 R/ParentTreeNextKey %d/RoleMap<<%s>>/IDTree<</Names[%s]>>>>"
+        % (writer.ref(tree.root), parent_tree, canv.next_key, role_map, id_tree)
+    )
     catalog = doc.Catalog
-    catalog.StructTreeRoot = doc.Reference(PDFDictionary(root), _TREE_ROOT)
+    catalog.StructTreeRoot = PDFObjectReference(_TREE_ROOT)
     catalog.MarkInfo = PDFDictionary({"Marked": "true"})
     canv.setViewerPreference("DisplayDocTitle", "true")
-    conformant = not canv.untagged_text and all(n.alt for n in names if n.role == "Figure")
+    conformant = not canv.untagged_text and all(n.alt for n in elements if n.role == "Figure")
     catalog.Metadata = XMP(creator=lambda _doc: xmp_packet(info, doc.info.producer, conformant).encode("utf-8"))
     return conformant
+
+
+def _register(doc: PDFDocument, name: str) -> int:
+    """The object number of a new PackedObject registered as `name` (its body comes later)."""
+    doc.Reference(PackedObject(), name)
+    return int(doc.idToObjectNumberAndVersion[name][0])
 
 
 def _prune(node: Node) -> bool:
@@ -92,66 +89,73 @@ def _prune(node: Node) -> bool:
     return live
 
 
-def _name_elements(root: Node) -> dict[Node, str]:
-    names: dict[Node, str] = {}
+def _in_order(root: Node) -> list[Node]:
+    found: list[Node] = []
     stack = [root]
     while stack:
         node = stack.pop()
-        names[node] = f"SE{len(names) + 1}"
+        found.append(node)
         stack.extend(reversed([k for k in node.kids if isinstance(k, Node)]))
-    return names
+    return found
 
 
-def _ref(names: dict[Node, str], node: Node) -> PDFObjectReference | str:
-    name = names.get(node)
-    return PDFObjectReference(name) if name else "null"
+class _Writer:
+    """Formats structure elements as PDF bytes, by object number."""
 
+    def __init__(self, doc: PDFDocument, numbers: dict[Node, int]) -> None:
+        self.doc = doc
+        self.numbers = numbers
+        self._pages: dict[int, bytes] = {}
 
-def _page_ref(page: int) -> PDFObjectReference:
-    return PDFObjectReference(f"Page{page + 1}")  # ReportLab names pages Page1, Page2, …
+    def ref(self, node: Node) -> bytes:
+        found = self.numbers.get(node)
+        return b"%d 0 R" % found if found else b"null"
 
+    def page(self, index: int) -> bytes:
+        if index not in self._pages:  # ReportLab names pages Page1, Page2, …
+            self._pages[index] = b"%d 0 R" % self.doc.idToObjectNumberAndVersion[f"Page{index + 1}"][0]
+        return self._pages[index]
 
-def _element(node: Node, names: dict[Node, str]) -> PDFDictionary:
-    pages = [k.page for k in node.kids if isinstance(k, Content)]
-    home = pages[0] if pages else None
-    kids: list[object] = []
-    for kid in node.kids:
+    def string(self, text: str) -> bytes:
+        return PDFString(text).format(self.doc)
+
+    def element(self, node: Node, tree_root: int) -> bytes:
+        pages = [k.page for k in node.kids if isinstance(k, Content)]
+        home = pages[0] if pages else None
+        kids = [self._kid(kid, home) for kid in node.kids]
+        out = [b"<</Type/StructElem/S/%s" % node.role.encode()]
+        out.append(b"/P %s" % (self.ref(node.parent) if node.parent is not None else b"%d 0 R" % tree_root))
+        if home is not None:
+            out.append(b"/Pg %s" % self.page(home))
+        out.append(b"/K %s" % kids[0] if len(kids) == 1 else b"/K[%s]" % b" ".join(kids))
+        for key, text in ((b"T", node.title), (b"Alt", node.alt), (b"ID", node.element_id)):
+            if text:
+                out.append(b"/%s %s" % (key, self.string(text)))
+        if node.refers_to is not None and node.refers_to in self.numbers:
+            out.append(b"/Ref[%s]" % self.ref(node.refers_to))
+        if node.attributes:
+            out.append(b"/A" + _attributes(node.attributes))
+        return b"".join(out) + b">>"
+
+    def _kid(self, kid: Node | Content | AnnotationRef, home: int | None) -> bytes:
         if isinstance(kid, Node):
-            kids.append(PDFObjectReference(names[kid]))
-        elif isinstance(kid, AnnotationRef):
-            obj = PDFObjectReference(f"Annot.{kid.name}")
-            kids.append(PDFDictionary({"Type": PDFName("OBJR"), "Obj": obj, "Pg": _page_ref(kid.page)}))
-        elif kid.page == home:
-            kids.append(kid.mcid)
-        else:
-            kids.append(PDFDictionary({"Type": PDFName("MCR"), "Pg": _page_ref(kid.page), "MCID": kid.mcid}))
-    only = kids[0] if len(kids) == 1 else PDFArray(kids)  # a lone kid needs no array
-    entries: dict[str, object] = {"Type": PDFName("StructElem"), "S": PDFName(node.role), "K": only}
-    # the root's parent is the StructTreeRoot
-    entries["P"] = PDFObjectReference(names[node.parent] if node.parent is not None else _TREE_ROOT)
-    if home is not None:
-        entries["Pg"] = _page_ref(home)
-    for key, text in (("T", node.title), ("Alt", node.alt), ("ID", node.element_id)):
-        if text:
-            entries[key] = PDFString(text)
-    if node.refers_to is not None and node.refers_to in names:
-        entries["Ref"] = PDFArray([PDFObjectReference(names[node.refers_to])])
-    if node.attributes:
-        entries["A"] = _attributes(node.attributes)
-    return PDFDictionary(entries)
+            return self.ref(kid)
+        if isinstance(kid, AnnotationRef):
+            annotation = self.doc.idToObjectNumberAndVersion[f"Annot.{kid.name}"][0]
+            return b"<</Type/OBJR/Obj %d 0 R/Pg %s>>" % (annotation, self.page(kid.page))
+        mcid = kid.mcid
+        assert mcid is not None, "an empty sequence left in the tree"  # _prune drops them
+        if kid.page == home:
+            return b"%d" % mcid
+        return b"<</Type/MCR/Pg %s/MCID %d>>" % (self.page(kid.page), mcid)
 
 
-def _attributes(attributes: Sequence[tuple[str, str, str]]) -> object:
-    owners: dict[str, dict[str, object]] = {}
+def _attributes(attributes: Sequence[tuple[str, str, str]]) -> bytes:
+    owners: dict[str, list[bytes]] = {}
     for owner, key, value in attributes:
-        owners.setdefault(owner, {"O": PDFName(owner)})[key] = PDFName(value)
-    dicts = [PDFDictionary(d) for d in owners.values()]
-    return dicts[0] if len(dicts) == 1 else PDFArray(dicts)
-
-
-def _sorted_pairs(nums: list[object]) -> list[object]:
-    pairs = sorted(zip(nums[::2], nums[1::2], strict=True), key=lambda pair: pair[0])  # type: ignore[arg-type, return-value]
-    return [item for pair in pairs for item in pair]
+        owners.setdefault(owner, [b"/O/%s" % owner.encode()]).append(b"/%s/%s" % (key.encode(), value.encode()))
+    dicts = [b"<<%s>>" % b"".join(parts) for parts in owners.values()]
+    return dicts[0] if len(dicts) == 1 else b"[%s]" % b" ".join(dicts)
 
 
 def xmp_packet(info: DocumentInfo, producer: str, conformant: bool) -> str:

@@ -12,6 +12,7 @@ Sequences never nest. Imports ReportLab and briefer.render.structure.
 from __future__ import annotations
 
 import contextlib
+import functools
 from collections.abc import Iterator
 from typing import Any
 
@@ -19,6 +20,7 @@ from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFPage, PDFString
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
+from briefer.render.pdfwriter import PackedCanvas
 from briefer.render.structure import LAYOUT, PAGINATION, AnnotationRef, Content, Node, StructureTree
 
 NOTE_HREF = "#note-"  # markup.note_key's links: a marker's link to its note
@@ -50,21 +52,20 @@ def _begin(node: Node | None, content: Content | None = None, artifact: str = ""
     return mark
 
 
-class TaggingCanvas(Canvas):
+class TaggingCanvas(PackedCanvas):
     """A Canvas that records marked content and annotations for a StructureTree."""
 
     def __init__(self, *args: Any, tree: StructureTree, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.tree = tree
         self._open: _Begin | None = None
-        self._next_key = 0  # ParentTree keys, shared by pages and annotations
+        self.next_key = 0  # ParentTree keys, shared by pages and annotations
         self.page_keys: list[tuple[int, list[Node]]] = []  # (key, element of each MCID) per page with content
         self.annotation_keys: list[tuple[int, Node]] = []  # (key, its Link element)
         self.untagged_text = False  # text was drawn outside every element: no PDF/UA claim
         self._page_mcids: list[Node] = []
         self._waiting_links: dict[str, list[Node]] = {}  # href -> Link elements whose annotation comes next
         self._linking: str = ""  # the href of the annotation being added
-        self._depth = 0  # while a page is finished: inside a sequence or not
 
     @property
     def page_index(self) -> int:
@@ -172,8 +173,8 @@ class TaggingCanvas(Canvas):
         return link
 
     def _take_key(self) -> int:
-        key = self._next_key
-        self._next_key += 1
+        key = self.next_key
+        self.next_key += 1
         return key
 
     # --- pages ----------------------------------------------------------------------------------
@@ -202,60 +203,66 @@ class TaggingCanvas(Canvas):
         """The page's code as strings: MCIDs numbered, strays wrapped as artifacts, empties dropped."""
         out: list[str] = []
         stray: list[str] = []
-        self._depth = 0
+        depth = 0
         for item in code:
-            if isinstance(item, _Sealed):
-                items = item.items
-            elif isinstance(item, _Begin | _End):
-                items = [item]
-            else:
-                (stray if self._depth == 0 else out).append(item)
+            kind = type(item)
+            if kind is str:  # most items: an operator ReportLab wrote
+                (out if depth else stray).append(item)
                 continue
             if stray:
                 self._wrap_stray(stray, out)
                 stray = []
-            for inner in items:
-                self._emit(inner, out)
+            for inner in item.items if isinstance(item, _Sealed) else (item,):
+                depth += self._emit(inner, out)
         if stray:
             self._wrap_stray(stray, out)
-        return [str(item) for item in out]
+        return out  # marks left in it are str subclasses holding their operators
 
-    def _emit(self, item: str, out: list[str]) -> None:
-        if isinstance(item, _Begin):
-            self._depth += 1
+    def _emit(self, item: str, out: list[str]) -> int:
+        """Write one item of the page's code; how it changes the depth of open sequences."""
+        kind = type(item)
+        if kind is _Begin:
+            assert isinstance(item, _Begin)
             if item.node is None:
                 out.append(_OpenMark(f"/Artifact <<{_artifact_properties(item.artifact)}>> BDC"))
-                return
+                return 1
             assert item.content is not None
             item.content.mcid = len(self._page_mcids)
             self._page_mcids.append(item.node)
             mark = _OpenMark(f"/{item.node.role} <</MCID {item.content.mcid}>> BDC")
             mark.content = item.content
             out.append(mark)
-        elif isinstance(item, _End):
-            self._depth -= 1
+            return 1
+        if kind is _End:
             last = out[-1] if out else None
-            if isinstance(last, _OpenMark):  # nothing drawn in it: drop the sequence
+            if type(last) is _OpenMark:  # nothing drawn in it: drop the sequence
                 out.pop()
+                assert isinstance(last, _OpenMark)
                 if last.content is not None:
                     last.content.mcid = None
                     self._page_mcids.pop()
             else:
                 out.append("EMC")
-        else:
-            out.append(item)
+            return -1
+        out.append(item)
+        return 0
 
     def _wrap_stray(self, stray: list[str], out: list[str]) -> None:
-        if any(op in item for item in stray for op in _TEXT_OPERATORS):
-            self.untagged_text = True
-        out.append(f"/Artifact <<{_artifact_properties(LAYOUT)}>> BDC")
+        if not self.untagged_text:
+            drawn = "\n".join(stray)
+            self.untagged_text = any(op in drawn for op in _TEXT_OPERATORS)
+        out.append(_LAYOUT_ARTIFACT)
         out.extend(stray)
         out.append("EMC")
 
 
+@functools.cache
 def _artifact_properties(kind: str) -> str:
     kind_type, _, subtype = kind.partition("/")
     return f"/Type /{kind_type}" + (f" /Subtype /{subtype}" if subtype else "")
+
+
+_LAYOUT_ARTIFACT = f"/Artifact <<{_artifact_properties(LAYOUT)}>> BDC"
 
 
 @contextlib.contextmanager
