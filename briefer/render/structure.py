@@ -160,12 +160,21 @@ def tag_list(items: Sequence[Flowable], parent: Node, *, numbered: bool) -> Node
 
 
 def tag_table(
-    cells: Sequence[Sequence[object]], parent: Node, *, header_rows: int = 1, header_columns: int = 0, title: str = ""
+    cells: Sequence[Sequence[object]],
+    parent: Node,
+    *,
+    header_rows: int = 1,
+    header_columns: int = 0,
+    title: str = "",
+    caption: Flowable | None = None,
 ) -> Node:
     """A Table element for a grid of cell flowables: THead for the first `header_rows` rows
     (TH with /Scope /Column, repeated on later pages as artifacts), TBody for the rest, where
-    the first `header_columns` cells of a row are TH with /Scope /Row."""
+    the first `header_columns` cells of a row are TH with /Scope /Row; a caption (a paragraph
+    drawn before the table) is its first child."""
     table = parent.child("Table", title=title)
+    if caption is not None:
+        role(caption, table.child("Caption", kept=True))
     head = table.child("THead", kept=True) if header_rows else None
     body = table.child("TBody", kept=True) if len(cells) > header_rows else None
     for r, row in enumerate(cells):
@@ -182,6 +191,15 @@ def tag_table(
             for flowable in cell_flowables(cell):
                 role(flowable, node)
     return table
+
+
+def tag_figure(parent: Node, alt: str, caption: Flowable | None = None) -> Node:
+    """A Figure element with its text alternative; draw its picture through tagging.Marked, and
+    its caption (a paragraph) becomes its first child."""
+    figure = parent.child("Figure", alt=alt)
+    if caption is not None:
+        role(caption, figure.child("Caption", kept=True))
+    return figure
 
 
 def cell_flowables(cell: object) -> list[Flowable]:

@@ -58,6 +58,8 @@ def finish_tagged_pdf(canv: TaggingCanvas, info: DocumentInfo) -> bool:
     catalog = doc.Catalog
     catalog.StructTreeRoot = PDFObjectReference(_TREE_ROOT)
     catalog.MarkInfo = PDFDictionary({"Marked": "true"})
+    catalog.Lang = PDFString(info.lang)
+    canv.setTitle(info.title)  # what DisplayDocTitle shows, the same as the XMP dc:title
     canv.setViewerPreference("DisplayDocTitle", "true")
     conformant = not canv.untagged_text and all(n.alt for n in elements if n.role == "Figure")
     catalog.Metadata = XMP(creator=lambda _doc: xmp_packet(info, doc.info.producer, conformant).encode("utf-8"))

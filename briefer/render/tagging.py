@@ -19,6 +19,7 @@ from typing import Any
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFPage, PDFString
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
+from reportlab.platypus import Flowable
 
 from briefer.render.pdfwriter import PackedCanvas
 from briefer.render.structure import LAYOUT, PAGINATION, AnnotationRef, Content, Node, StructureTree
@@ -283,6 +284,30 @@ def tagged_artifact(canv: Canvas, kind: str = PAGINATION) -> Iterator[None]:
             yield
     else:
         yield
+
+
+class Marked(Flowable):
+    """Draws another flowable (a figure's image, a drawing) as the content of one element.
+    Paragraphs need no wrapper: they tag themselves (structure.role)."""
+
+    def __init__(self, content: Flowable, node: Node) -> None:
+        super().__init__()
+        self.content = content
+        self.node = node
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self.width, self.height = self.content.wrap(availWidth, availHeight)
+        return self.width, self.height
+
+    def getSpaceBefore(self) -> float:  # noqa: N802
+        return float(self.content.getSpaceBefore())
+
+    def getSpaceAfter(self) -> float:  # noqa: N802
+        return float(self.content.getSpaceAfter())
+
+    def draw(self) -> None:
+        with tagged_content(self.canv, self.node):
+            self.content.drawOn(self.canv, 0, 0)
 
 
 class _OpenMark(str):
