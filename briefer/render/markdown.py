@@ -1,7 +1,8 @@
 """Render a Brief as Markdown with Pandoc-style notes, for email and screen readers.
 
-Imports the brief model only. Markdown's own characters in the text are escaped, so text
-prints as typed.
+It keeps the tagged PDF's semantics: the same headings (a sidebar's and a country box's
+sub-headings too), lists, tables with a header row, and notes. Imports the brief model only.
+Markdown's own characters in the text are escaped, so text prints as typed.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from briefer.tailor.brief import (
     SectionPart,
 )
 from briefer.tailor.recipe import NotePlacement
+from briefer.tailor.wording import Words
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 
@@ -67,10 +69,12 @@ def render_markdown(brief: Brief) -> str:
     facts = [escape(line) for line in brief.particulars]
     facts.append(f"{escape(words.based_on)} {inline(brief.report_citation)}")
     lines += [f"{fact}  " for fact in facts[:-1]] + [facts[-1], ""]
-    if brief.cover_note:
-        lines += [escape(brief.cover_note), ""]
+    if brief.cover_note.strip():
+        lines += [f"## {escape(words.cover_note)}", ""]
+        paragraphs = brief.cover_note.replace("\r\n", "\n").split("\n\n")
+        lines += [line for p in paragraphs if p.strip() for line in (escape(p.strip()).replace("\n", "  \n"), "")]
     for part in brief.parts:
-        lines += PARTS[type(part)](part)
+        lines += PARTS[type(part)](part, words)
     if brief.notes:
         lines += [f"## {escape(words.notes)}", ""] if brief.layout.notes == NotePlacement.END else []
         for note in brief.notes:
@@ -83,7 +87,7 @@ def render_markdown(brief: Brief) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _key_messages(part: KeyMessagesPart) -> list[str]:
+def _key_messages(part: KeyMessagesPart, words: Words) -> list[str]:
     lines = [f"## {escape(part.title)}", ""]
     if part.introduction:
         lines += [inline(part.introduction), ""]
@@ -94,25 +98,39 @@ def _key_messages(part: KeyMessagesPart) -> list[str]:
     return lines
 
 
-def _country(part: CountryBox) -> list[str]:
+def _country(part: CountryBox, words: Words) -> list[str]:
     lines = [f"## {escape(part.title)}", ""]
-    for row in part.treaties:
-        dates = "; ".join(f"{escape(label)} {escape(value)}" for label, value in row.dates)
-        lines.append(f"- **{escape(row.treaty_name)}:** {inline(row.status)}" + (f" ({dates})" if dates else ""))
-    lines.append("")
+    if part.treaties:
+        rows = []
+        for row in part.treaties:
+            dates = "; ".join(f"{escape(label)} {escape(value)}" for label, value in row.dates)
+            rows.append(
+                [
+                    f"**{escape(row.treaty)}** {escape(row.treaty_name)}",
+                    inline(row.status),
+                    dates or escape(words.no_status),
+                ]
+            )
+        lines += _table([escape(h) for h in part.status_headers], rows)
     if part.facts:
+        lines += [f"### {escape(part.facts_title)}", ""]
         lines += [f"- {inline(fact)}" for fact in part.facts] + [""]
     return lines
 
 
-def _comparison(part: ComparisonTable) -> list[str]:
-    head = "| " + " | ".join(escape(h) for h in part.headers) + " |"
-    rule = "|" + "|".join("---" for _ in part.headers) + "|"
-    rows = ["| " + " | ".join(escape(c) for c in row) + " |" for row in part.rows]
-    return [f"## {escape(part.title)}", "", head, rule, *rows, ""]
+def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
+    """A pipe table: one header row, then the rows (cells already Markdown)."""
+    head = "| " + " | ".join(headers) + " |"
+    rule = "|" + "|".join("---" for _ in headers) + "|"
+    return [head, rule, *("| " + " | ".join(row) + " |" for row in rows), ""]
 
 
-def _section(part: SectionPart) -> list[str]:
+def _comparison(part: ComparisonTable, words: Words) -> list[str]:
+    rows = [[escape(c) for c in row] for row in part.rows]
+    return [f"## {escape(part.title)}", "", *_table([escape(h) for h in part.headers], rows)]
+
+
+def _section(part: SectionPart, words: Words) -> list[str]:
     lines = [f"## {escape(part.title)}", ""]
     for block in part.blocks:
         if isinstance(block, BParagraph):
@@ -122,7 +140,7 @@ def _section(part: SectionPart) -> list[str]:
         elif isinstance(block, BPullQuote):
             lines += [f"> *{inline(block.text)}*", ""]
         elif isinstance(block, BSidebar):
-            lines += [f"> **{escape(block.title)}**", ">"]
+            lines += [f"> ### {escape(block.title)}", ">"]
             for i, paragraph in enumerate(block.paragraphs):
                 lines += ([">"] if i else []) + [f"> {inline(paragraph)}"]
             lines.append("")
@@ -131,7 +149,7 @@ def _section(part: SectionPart) -> list[str]:
     return lines
 
 
-PARTS: dict[type, Callable[[Any], list[str]]] = {
+PARTS: dict[type, Callable[[Any, Words], list[str]]] = {
     KeyMessagesPart: _key_messages,
     CountryBox: _country,
     ComparisonTable: _comparison,
