@@ -13,13 +13,15 @@ import statistics
 import time
 from collections.abc import Callable
 
+from bench_render import sample_briefs
+
 from briefer.content.load import default_content_dir, load_report
 from briefer.render.fonts import register_fonts
 from briefer.render.glance import render_glance
 from briefer.render.pdf import render_pdf
 from briefer.tailor.brief import Brief
 from briefer.tailor.glance import glance_recipe
-from briefer.tailor.recipe import PreparedFor, Recipe
+from briefer.tailor.recipe import Recipe
 from briefer.tailor.tailor import tailor
 
 TIME_TARGET, SIZE_TARGET = 15.0, 25.0
@@ -56,27 +58,9 @@ def main() -> None:
     runs = parser.parse_args().runs
     register_fonts()
     report = load_report(default_content_dir())
-    everything = Recipe(
-        audience="parliamentarians",
-        countries=("FI", "LT", "UA"),
-        watermark="DRAFT",
-        prepared_for=PreparedFor("Ms Anna Virtanen MP", "Hearing", "Helsinki", "12 March 2026", "Defence Committee"),
-        cover_note="Dear Ms Virtanen,\n\nAhead of the hearing, the evidence in brief.",
-    )
-    cases = [
-        ("full report, A4, parliamentarians FI+LT+UA", tailor(report, everything), False),
-        (
-            "full report, Letter, large print, endnotes",
-            tailor(report, Recipe(page_size="letter", large_print=True, notes="end")),
-            False,
-        ),
-        ("one section, no cover", tailor(report, Recipe(sections=("self-destruct",), cover=False)), False),
-        (
-            "at a glance, defence, FI",
-            tailor(report, glance_recipe(Recipe(audience="defence", countries=("FI",)))),
-            True,
-        ),
-    ]
+    briefs = list(sample_briefs(report).items())
+    glance = tailor(report, glance_recipe(Recipe(audience="defence", countries=("FI",))))
+    cases = [(name, brief, False) for name, brief in briefs] + [("at a glance, defence, FI", glance, True)]
     print(f"medians of {runs} interleaved renders each (CPU time of the rendering process)")
     columns = ("untagged ms", "tagged ms", "time +%", "untagged KB", "tagged KB", "size +%")
     print(f"{'what':<46} " + " ".join(f"{c:>{max(len(c), 7)}}" for c in columns))

@@ -35,6 +35,7 @@ def check_all(doc: Tagged) -> None:
     check_figures_tables_notes(doc)
     check_headings(doc)
     check_document(doc)
+    check_fonts(doc)
 
 
 def check_content_marked(doc: Tagged) -> None:
@@ -158,3 +159,28 @@ def notes_follow_references(doc: Tagged) -> int:
         assert doc.text_of(before).strip() == label, f"note {label} follows the reference {doc.text_of(before)}"
         count += 1
     return count
+
+
+def check_fonts(doc: Tagged) -> None:
+    """31-009 a font program not embedded; 31-027 (in part) text that cannot map to Unicode:
+    every font a page or form uses is embedded and has a ToUnicode map."""
+    seen: set[tuple[int, int]] = set()
+
+    def fonts_of(resources: object) -> None:
+        for font in dict(getattr(resources, "Font", {}) or {}).values():
+            if font.objgen in seen:
+                continue
+            seen.add(font.objgen)
+            descriptor = font.get("/FontDescriptor")
+            if font.Subtype == "/Type0":
+                descriptor = font.DescendantFonts[0].FontDescriptor
+            assert descriptor is not None, f"font {font.get('/BaseFont')} has no descriptor (not embedded)"
+            assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), font.get("/BaseFont")
+            assert "/ToUnicode" in font, f"font {font.get('/BaseFont')} has no ToUnicode map"
+        for xobject in dict(getattr(resources, "XObject", {}) or {}).values():
+            if xobject.get("/Subtype") == "/Form" and "/Resources" in xobject:
+                fonts_of(xobject.Resources)
+
+    for page in doc.pdf.pages:
+        fonts_of(page.Resources)
+    assert seen, "no fonts found"

@@ -13,7 +13,7 @@ from reportlab.platypus import Image, SimpleDocTemplate, Table
 from briefer.render.fonts import register_fonts
 from briefer.render.paragraph import Paragraph
 from briefer.render.structure import StructureTree, role, tag_figure, tag_list, tag_table
-from briefer.render.styles import build_styles
+from briefer.render.styles import build_styles, table_style
 from briefer.render.tagged_pdf import DocumentInfo, finish_tagged_pdf
 from briefer.render.tagging import Marked, TaggingCanvas
 from briefer.tailor.brief import Layout
@@ -50,7 +50,7 @@ def _document() -> bytes:
         para("On cost", "H2", styles.subheading),
         para("Detail", "H3", styles.subheading),
         caption,
-        Table(cells, repeatRows=1),
+        Table(cells, repeatRows=1, style=table_style(styles, [])),
         *items,
         Marked(Image(_png(), 80, 40), figure),
         figure_caption,
