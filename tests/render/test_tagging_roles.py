@@ -45,8 +45,15 @@ def _document() -> bytes:
     tag_list(items, sect, numbered=False)
     figure_caption = Paragraph("A red bar", styles.body)
     figure = tag_figure(sect, "A red bar, twice as wide as it is tall", figure_caption)
+    link = para('See <a href="https://example.org/report">the full report</a> online.')
+    long_rows = [[Paragraph(h, styles.table_head) for h in ("Year", "Note")]]
+    long_rows += [
+        [Paragraph(str(1900 + y), styles.table_cell), Paragraph("A row", styles.table_cell)] for y in range(70)
+    ]
+    tag_table(long_rows, sect, header_rows=1)
     story = [
         para("Findings", "H1", styles.heading),
+        link,
         para("On cost", "H2", styles.subheading),
         para("Detail", "H3", styles.subheading),
         caption,
@@ -54,6 +61,7 @@ def _document() -> bytes:
         *items,
         Marked(Image(_png(), 80, 40), figure),
         figure_caption,
+        Table(long_rows, repeatRows=1, style=table_style(styles, [])),
     ]
     out = io.BytesIO()
     doc = SimpleDocTemplate(out, invariant=1, initialFontName=styles.fonts.serif.regular)
@@ -68,11 +76,28 @@ def test_declared_roles_make_a_figure_a_captioned_table_a_list_and_headings() ->
     doc = Tagged(_document())
     check_all(doc)
     sect = doc.root.elements()[0]
-    assert [e.role for e in sect.elements()] == ["H1", "H2", "H3", "Table", "L", "Figure"]
-    table, figure = sect.elements()[3], sect.elements()[5]
+    assert [e.role for e in sect.elements()] == ["H1", "P", "H2", "H3", "Table", "L", "Figure", "Table"]
+    table, figure = sect.elements()[4], sect.elements()[6]
     assert [e.role for e in table.elements()] == ["Caption", "THead", "TBody"]
     assert squash(doc.text_of(table)) == squash("Casualties by yearYearCasualties20235757")
     assert str(figure.obj.Alt).startswith("A red bar")
     assert [e.role for e in figure.elements()] == ["Caption"]
     images = [d for d in doc.drawn if d.operator == "Do"]
     assert images and all(len(d.marks) == 1 and d.marks[0].tag == "Figure" for d in images)
+
+
+def test_a_url_is_a_link_element_and_a_long_table_one_table_with_its_header_once() -> None:
+    doc = Tagged(_document())
+    paragraph = doc.root.elements()[0].elements()[1]
+    link = paragraph.elements()[0]
+    assert link.role == "Link" and squash(doc.text_of(link)) == "thefullreport"
+    (page, annotation) = next((p, a) for p, a in doc.link_annotations() if "/A" in a)
+    assert str(annotation.Contents) == "https://example.org/report"
+    assert ("objr", page, annotation.objgen) in link.kids
+    long_table = doc.root.elements()[0].elements()[-1]
+    pages = {k[1] for e in long_table.walk() for k in e.kids if isinstance(k, tuple)}
+    assert len(pages) >= 2, "a table across pages is one Table"
+    assert squash(doc.text_of(long_table)).count("YearNote") == 1, "the repeated header row is no content"
+    for later in sorted(pages)[1:]:
+        repeated = [d for d in doc.drawn if d.page == later and d.marks and d.marks[0].artifact_type == "Pagination"]
+        assert repeated, f"the header row repeated on page {later + 1} is a pagination artifact"
