@@ -101,3 +101,19 @@ def test_a_url_is_a_link_element_and_a_long_table_one_table_with_its_header_once
     for later in sorted(pages)[1:]:
         repeated = [d for d in doc.drawn if d.page == later and d.marks and d.marks[0].artifact_type == "Pagination"]
         assert repeated, f"the header row repeated on page {later + 1} is a pagination artifact"
+
+
+def test_text_without_a_role_is_caught_and_nothing_is_claimed() -> None:
+    register_fonts()
+    styles = build_styles(Layout())
+    tree = StructureTree("en", lambda href: href)
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(out, invariant=1, initialFontName=styles.fonts.serif.regular)
+    doc._doSave = 0
+    tagged = role(Paragraph("Tagged", styles.body), tree.root.child("P"))
+    doc.build([tagged, Paragraph("Forgotten", styles.body)], canvasmaker=functools.partial(TaggingCanvas, tree=tree))
+    assert not finish_tagged_pdf(doc.canv, DocumentInfo("Roles", ("A",), "", "en"))
+    doc.canv.save()
+    read = Tagged(out.getvalue())
+    assert "pdfuaid" not in read.xmp
+    assert any(d.marks and d.marks[0].artifact_type == "Layout" for d in read.drawn if d.operator == "Tj")
