@@ -24,7 +24,7 @@ ROLE_MAP = {"Aside": "Sect"}
 PAGINATION, WATERMARK, LAYOUT = "Pagination", "Pagination/Watermark", "Layout"
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Content:
     """One marked-content sequence of an element: its page (0-based) and, once the page is
     finished, its MCID (None: the sequence turned out empty and was dropped)."""
@@ -33,7 +33,7 @@ class Content:
     mcid: int | None = None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class AnnotationRef:
     """A link annotation owned by an element (an OBJR kid): its ReportLab name and page."""
 
@@ -41,7 +41,7 @@ class AnnotationRef:
     page: int
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Node:
     """A structure element. `kids` fills in as content is drawn (see the module docstring)."""
 

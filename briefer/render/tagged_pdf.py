@@ -118,8 +118,13 @@ class _Writer:
             self._pages[index] = b"%d 0 R" % self.doc.idToObjectNumberAndVersion[f"Page{index + 1}"][0]
         return self._pages[index]
 
-    def string(self, text: str) -> bytes:
-        return PDFString(text).format(self.doc)
+    @staticmethod
+    def string(text: str) -> bytes:
+        """A PDF text string: literal when ASCII, else UTF-16BE with its byte order mark."""
+        if text.isascii():
+            escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").replace("\r", "\\r")
+            return b"(%s)" % escaped.encode("ascii")
+        return b"<FEFF%s>" % text.encode("utf-16-be").hex().upper().encode("ascii")
 
     def element(self, node: Node, tree_root: int) -> bytes:
         pages = [k.page for k in node.kids if isinstance(k, Content)]

@@ -67,10 +67,15 @@ class TaggingCanvas(PackedCanvas):
         self._page_mcids: list[Node] = []
         self._waiting_links: dict[str, list[Node]] = {}  # href -> Link elements whose annotation comes next
         self._linking: str = ""  # the href of the annotation being added
+        self._page_index = 0  # of the page being drawn
 
     @property
     def page_index(self) -> int:
-        return int(self._pageNumber) - 1
+        return self._page_index
+
+    def _startPage(self) -> None:  # noqa: N802 (ReportLab's name)
+        super()._startPage()
+        self._page_index += 1
 
     # --- opening and closing sequences -------------------------------------------------------
 
@@ -205,6 +210,7 @@ class TaggingCanvas(PackedCanvas):
         out: list[str] = []
         stray: list[str] = []
         depth = 0
+        mcids = self._page_mcids
         for item in code:
             kind = type(item)
             if kind is str:  # most items: an operator ReportLab wrote
@@ -214,39 +220,36 @@ class TaggingCanvas(PackedCanvas):
                 self._wrap_stray(stray, out)
                 stray = []
             for inner in item.items if isinstance(item, _Sealed) else (item,):
-                depth += self._emit(inner, out)
+                kind = type(inner)
+                if kind is str:
+                    out.append(inner)
+                elif kind is _Begin:
+                    depth += 1
+                    out.append(self._open_mark(inner, mcids))  # type: ignore[arg-type]
+                else:  # _End
+                    depth -= 1
+                    last = out[-1]
+                    if type(last) is _OpenMark:  # nothing drawn in it: drop the sequence
+                        out.pop()
+                        if last.content is not None:
+                            last.content.mcid = None
+                            mcids.pop()
+                    else:
+                        out.append("EMC")
         if stray:
             self._wrap_stray(stray, out)
         return out  # marks left in it are str subclasses holding their operators
 
-    def _emit(self, item: str, out: list[str]) -> int:
-        """Write one item of the page's code; how it changes the depth of open sequences."""
-        kind = type(item)
-        if kind is _Begin:
-            assert isinstance(item, _Begin)
-            if item.node is None:
-                out.append(_OpenMark(f"/Artifact <<{_artifact_properties(item.artifact)}>> BDC"))
-                return 1
-            assert item.content is not None
-            item.content.mcid = len(self._page_mcids)
-            self._page_mcids.append(item.node)
-            mark = _OpenMark(f"/{item.node.role} <</MCID {item.content.mcid}>> BDC")
-            mark.content = item.content
-            out.append(mark)
-            return 1
-        if kind is _End:
-            last = out[-1] if out else None
-            if type(last) is _OpenMark:  # nothing drawn in it: drop the sequence
-                out.pop()
-                assert isinstance(last, _OpenMark)
-                if last.content is not None:
-                    last.content.mcid = None
-                    self._page_mcids.pop()
-            else:
-                out.append("EMC")
-            return -1
-        out.append(item)
-        return 0
+    @staticmethod
+    def _open_mark(begin: _Begin, mcids: list[Node]) -> _OpenMark:
+        if begin.node is None:
+            return _OpenMark(f"/Artifact <<{_artifact_properties(begin.artifact)}>> BDC")
+        assert begin.content is not None
+        begin.content.mcid = len(mcids)
+        mcids.append(begin.node)
+        mark = _OpenMark(f"/{begin.node.role} <</MCID {begin.content.mcid}>> BDC")
+        mark.content = begin.content
+        return mark
 
     def _wrap_stray(self, stray: list[str], out: list[str]) -> None:
         if not self.untagged_text:
