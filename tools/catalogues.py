@@ -89,11 +89,7 @@ def _write_po(path: Path, catalog: Catalog) -> None:
 
 
 def _entries(catalog: Catalog) -> list[tuple[object, ...]]:
-    return [
-        (m.id, m.context, m.string, m.fuzzy, tuple(m.auto_comments), tuple(m.locations))
-        for m in catalog
-        if m.id
-    ]
+    return [(m.id, m.context, m.string, m.fuzzy, tuple(m.auto_comments), tuple(m.locations)) for m in catalog if m.id]
 
 
 def update() -> None:

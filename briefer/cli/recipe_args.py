@@ -9,7 +9,7 @@ import argparse
 import dataclasses
 
 from briefer.build import open_recipe
-from briefer.tailor.recipe import CitationStyle, NotePlacement, PageSize, Recipe, describe_choices
+from briefer.tailor.recipe import CitationStyle, NotePlacement, PageSize, Recipe, Untranslated, describe_choices
 
 
 def add_recipe_options(p: argparse.ArgumentParser, *, many_audiences: bool = False) -> None:
@@ -22,6 +22,12 @@ def add_recipe_options(p: argparse.ArgumentParser, *, many_audiences: bool = Fal
         p.add_argument("--audience", metavar="ID", help="tailor for this audience")
     p.add_argument("--country", action="append", metavar="CODE", help="a focus country (repeatable)")
     p.add_argument("--page-size", choices=[c.value for c in PageSize], help=f"paper: {describe_choices(PageSize)}")
+    p.add_argument("--language", metavar="CODE", help="the brief's language, e.g. fr or uk (default: the report's)")
+    p.add_argument(
+        "--untranslated",
+        choices=[c.value for c in Untranslated],
+        help=f"text without a translation: {describe_choices(Untranslated)}",
+    )
     if many_audiences:
         return
     p.add_argument(
@@ -51,6 +57,10 @@ def recipe_from_args(args: argparse.Namespace) -> Recipe:
         changes["countries"] = tuple(dict.fromkeys(c.strip().upper() for c in args.country))
     if args.page_size is not None:
         changes["page_size"] = PageSize(args.page_size)
+    if args.language is not None:
+        changes["language"] = args.language.strip()
+    if args.untranslated is not None:
+        changes["untranslated"] = Untranslated(args.untranslated)
     if getattr(args, "notes", None) is not None:
         changes["notes"] = NotePlacement(args.notes)
     if getattr(args, "citations", None) is not None:

@@ -29,7 +29,7 @@ from briefer.content.model import Report
 from briefer.gui.countries_list import CountriesList
 from briefer.gui.sections_tree import SectionsTree
 from briefer.tailor.recipe import CitationStyle, NotePlacement, PageSize, PreparedFor, Recipe
-from briefer.tailor.tailor import section_order
+from briefer.tailor.selection import section_order
 
 # plain, clickable page headers (the default style draws them as half-drawn tabs)
 TOOLBOX_STYLE = """
@@ -277,6 +277,8 @@ class RecipePanel(QWidget):
             watermark=self.watermark.text().strip(),
             prepared_for=PreparedFor(**{k: e.text().strip() for k, e in self.prepared.items()}),
             cover_note=self.cover_note.toPlainText().strip(),
+            language=self._base.language,
+            untranslated=self._base.untranslated,
             **{key: box.isChecked() for key, box in self.flags.items()},
         )
 

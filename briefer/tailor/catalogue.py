@@ -2,7 +2,7 @@
 
 Catalogues are gettext files in briefer/locale: `<lang>/LC_MESSAGES/brief.po` is the source,
 `brief.mo` its compiled form (made by `./run`, see tools/catalogues.py). English is the
-language the messages are written in, so it needs no catalogue. Imports Babel only.
+language the messages are written in, so it needs no catalogue. Imports Babel and content.
 """
 
 from __future__ import annotations
@@ -13,14 +13,11 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 
+from briefer.content.translations import primary
+
 LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"
 DOMAIN = "brief"
 SOURCE_LANGUAGE = "en"
-
-
-def primary(language: str) -> str:
-    """'fr' for 'fr', 'fr-CA' or 'fr_CA': the language whatever its region."""
-    return language.replace("_", "-").split("-", 1)[0].lower()
 
 
 class CatalogueError(Exception):

@@ -2,6 +2,7 @@
 
 Format 1 is the first. When the format changes, bump FORMAT and add a step to _UPGRADES that
 turns the previous version's mapping into the next, so every old recipe still opens.
+`language` and `untranslated` are optional keys, written only when they differ from the default.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from briefer.content.fields import Record
 from briefer.content.located import LDict, LScalar, Where, YamlError, parse_located
 from briefer.content.problems import Problem, Problems
 from briefer.output import write_atomically
-from briefer.tailor.recipe import CitationStyle, NotePlacement, PageSize, PreparedFor, Recipe
+from briefer.tailor.recipe import CitationStyle, NotePlacement, PageSize, PreparedFor, Recipe, Untranslated
 from briefer.tailor.recipe_check import RecipeError
 
 FORMAT = 1
@@ -37,9 +38,11 @@ TOP_KEYS = (
     "watermark",
     "prepared_for",
     "cover_note",
+    "language",
+    "untranslated",
 )
 
-_Choice = TypeVar("_Choice", PageSize, NotePlacement, CitationStyle)
+_Choice = TypeVar("_Choice", PageSize, NotePlacement, CitationStyle, Untranslated)
 
 # version -> function upgrading a located mapping of that version to version + 1
 _UPGRADES: dict[int, Callable[[LDict], LDict]] = {}
@@ -61,6 +64,10 @@ def recipe_to_dict(recipe: Recipe) -> dict[str, object]:
     data["watermark"] = recipe.watermark
     data["prepared_for"] = {key: getattr(recipe.prepared_for, key) for key in PREPARED_KEYS}
     data["cover_note"] = recipe.cover_note
+    if recipe.language:
+        data["language"] = recipe.language
+    if recipe.untranslated != Untranslated.REFUSE:
+        data["untranslated"] = str(recipe.untranslated)
     return data
 
 
@@ -90,6 +97,8 @@ def parse_recipe(text: str, origin: str = "recipe") -> Recipe:
         grayscale=_flag(r, "grayscale", False),
         watermark=_text(r, "watermark"),
         cover_note=_text(r, "cover_note"),
+        language=_text(r, "language"),
+        untranslated=_choice(r, "untranslated", Untranslated, "choice for untranslated text") or Untranslated.REFUSE,
         prepared_for=PreparedFor(**{key: _text(prepared, key) for key in PREPARED_KEYS}),
         **{key: _flag(include, key, True) for key in INCLUDE_KEYS},
     )

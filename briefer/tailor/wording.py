@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from babel.lists import format_list
 from babel.numbers import format_decimal
 
-from briefer.tailor.catalogue import brief_catalogue, cldr_locale, primary
+from briefer.content.translations import primary
+from briefer.tailor.catalogue import brief_catalogue, cldr_locale
 from briefer.tailor.dates import iso_to_long, rewrite_date
 
 # fields of Words that are not messages: which language, and whose conventions
