@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 from briefer.cli.errors import UsageError
 from briefer.cli.recipe_args import add_recipe_options
+from briefer.cli.translations import add_translations_parser
 from briefer.content.problems import ContentError
 from briefer.output import OutputError
 from briefer.tailor.recipe_check import RecipeError
@@ -60,13 +61,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--at-a-glance", action="store_true", help="one-page handouts instead of briefs")
     p.add_argument("--jobs", type=int, metavar="N", help="parallel builds (default: all cores)")
     p.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="folder for the files")
+
+    add_translations_parser(sub)
     return parser
 
 
 def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefer",
-        description="Open the briefer app. Commands: validate, list, build, batch (briefer COMMAND --help).",
+        description="Open the briefer app. Commands: validate, list, build, batch, translations "
+        "(briefer COMMAND --help).",
     )
     _content_option(parser)
     parser.add_argument("recipe", nargs="?", metavar="RECIPE", help="a recipe .yaml, or a PDF briefer made")
@@ -76,11 +80,18 @@ def _app_parser() -> argparse.ArgumentParser:
 def _handlers() -> dict[str, Handler]:
     from briefer.cli.batch import cmd_batch
     from briefer.cli.commands import cmd_build, cmd_list, cmd_validate
+    from briefer.cli.translations import cmd_translations
 
-    return {"validate": cmd_validate, "list": cmd_list, "build": cmd_build, "batch": cmd_batch}
+    return {
+        "validate": cmd_validate,
+        "list": cmd_list,
+        "build": cmd_build,
+        "batch": cmd_batch,
+        "translations": cmd_translations,
+    }
 
 
-COMMANDS = ("validate", "list", "build", "batch")
+COMMANDS = ("validate", "list", "build", "batch", "translations")
 
 
 def _is_app_call(argv: list[str]) -> bool:

@@ -78,7 +78,8 @@ def report_units(report: Report) -> tuple[Unit, ...]:
     units = [_report_unit(report)]
     for n, treaty in enumerate(report.treaties, start=1):
         texts = _texts(iter((("name", treaty.name), ("short", treaty.short))))
-        units.append(Unit(f"treaty:{treaty.id}", "treaty", treaty.id, f"treaties.{n}", texts, "report.yaml", "treaty"))
+        context = f"treaty “{treaty.name}”"
+        units.append(Unit(f"treaty:{treaty.id}", "treaty", treaty.id, f"treaties.{n}", texts, "report.yaml", context))
     for n, section in enumerate(report.sections, start=1):
         units += _section_units(section, f"sections.{n}")
     for n, audience in enumerate(report.audiences, start=1):
@@ -92,7 +93,8 @@ def _report_unit(report: Report) -> Unit:
     pairs = [("title", report.title), ("subtitle", report.subtitle)]
     if report.short_title != report.title:
         pairs.append(("short_title", report.short_title))
-    return Unit(f"report:{report.id}", "report", report.id, "", _texts(iter(pairs)), "report.yaml", "the report")
+    context = f"the report’s title page “{report.title}”"
+    return Unit(f"report:{report.id}", "report", report.id, "", _texts(iter(pairs)), "report.yaml", context)
 
 
 def _section_units(section: Section, at: str) -> list[Unit]:
