@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from briefer.content.model import Report
+from briefer.content.translations import primary
 from briefer.gui.countries_list import CountriesList
 from briefer.gui.sections_tree import SectionsTree
-from briefer.tailor.recipe import CitationStyle, NotePlacement, PageSize, PreparedFor, Recipe
+from briefer.tailor.catalogue import catalogue_languages, language_name
+from briefer.tailor.recipe import CitationStyle, NotePlacement, PageSize, PreparedFor, Recipe, Untranslated
 from briefer.tailor.selection import section_order
 
 # plain, clickable page headers (the default style draws them as half-drawn tabs)
@@ -157,6 +159,7 @@ class RecipePanel(QWidget):
         form.addRow("Page size", self.page_size)
         form.addRow("Notes", self.notes)
         form.addRow("Repeat citations", self.citations)
+        self._language_rows(form)
         self.flags: dict[str, QCheckBox] = {}
         include = QLabel("<b>Include</b>")
         form.addRow(include)
@@ -177,6 +180,28 @@ class RecipePanel(QWidget):
         self.watermark.textChanged.connect(self._typed)
         form.addRow("Watermark", self.watermark)
         return page
+
+    def _language_rows(self, form: QFormLayout) -> None:
+        """The brief's language, and what to do with text not yet translated into it."""
+        self.language = QComboBox()
+        self.language.setToolTip("The language of the brief's words and dates, and of its text where translated")
+        self.language.currentIndexChanged.connect(self._language_changed)
+        form.addRow("Language", self.language)
+        self.mark_untranslated = QCheckBox("Print text not yet translated, marked")
+        self.mark_untranslated.setToolTip(
+            "Otherwise a brief in another language waits until everything it includes is translated"
+        )
+        self.mark_untranslated.toggled.connect(self._changed)
+        form.addRow(self.mark_untranslated)
+
+    def _fill_languages(self, report: Report, chosen: str) -> None:
+        self.language.clear()
+        self.language.addItem(f"The report's own ({language_name(report.language)})", "")
+        codes = [c for c in catalogue_languages() if primary(c) != primary(report.language)]
+        for code in [*codes, *([chosen] if chosen and chosen not in codes else [])]:
+            self.language.addItem(language_name(code), code)
+        _select(self.language, chosen)
+        self.mark_untranslated.setEnabled(bool(self.language.currentData()))
 
     def _prepared_page(self) -> QWidget:
         page = QWidget()
@@ -246,6 +271,8 @@ class RecipePanel(QWidget):
             _select(self.page_size, str(recipe.page_size))
             _select(self.notes, str(recipe.notes))
             _select(self.citations, str(recipe.citations))
+            self._fill_languages(report, recipe.language)
+            self.mark_untranslated.setChecked(recipe.untranslated is Untranslated.MARK)
             for key, box in self.flags.items():
                 box.setChecked(bool(getattr(recipe, key)))
             self.watermark.setText(recipe.watermark)
@@ -277,8 +304,8 @@ class RecipePanel(QWidget):
             watermark=self.watermark.text().strip(),
             prepared_for=PreparedFor(**{k: e.text().strip() for k, e in self.prepared.items()}),
             cover_note=self.cover_note.toPlainText().strip(),
-            language=self._base.language,
-            untranslated=self._base.untranslated,
+            language=self.language.currentData() or "",
+            untranslated=Untranslated.MARK if self.mark_untranslated.isChecked() else Untranslated.REFUSE,
             **{key: box.isChecked() for key, box in self.flags.items()},
         )
 
@@ -312,6 +339,10 @@ class RecipePanel(QWidget):
             self.audience_needs.show()
         else:
             self.audience_needs.hide()
+
+    def _language_changed(self) -> None:
+        self.mark_untranslated.setEnabled(bool(self.language.currentData()))
+        self._changed()
 
     def _changed(self) -> None:
         self._announce(typing=False)

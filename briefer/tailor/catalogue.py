@@ -60,3 +60,11 @@ def brief_catalogue(language: str) -> gettext.NullTranslations:
         )
     with compiled.open("rb") as handle:
         return gettext.GNUTranslations(handle)
+
+
+def language_name(language: str) -> str:
+    """The language's name in itself ('français', 'українська'), for people choosing it."""
+    try:
+        return Locale.parse(language.replace("_", "-"), sep="-").display_name or language
+    except (UnknownLocaleError, ValueError):
+        return language
