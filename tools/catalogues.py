@@ -89,7 +89,12 @@ def _write_po(path: Path, catalog: Catalog) -> None:
 
 
 def _entries(catalog: Catalog) -> list[tuple[object, ...]]:
-    return [(m.id, m.context, m.string, m.fuzzy, tuple(m.auto_comments), tuple(m.locations)) for m in catalog if m.id]
+    # a long comment comes back from a file in several lines: compare its words
+    return [
+        (m.id, m.context, m.string or "", m.fuzzy, " ".join(m.auto_comments), tuple(m.locations))
+        for m in catalog
+        if m.id
+    ]
 
 
 def update() -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from briefer import __version__
 from briefer.content.model import Report
+from briefer.gui.i18n import _
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
 LICENCE_NAMES = re.compile(r"(OFL|LICEN[CS]E|COPYING)", re.IGNORECASE)
@@ -54,21 +55,24 @@ def about_html(fonts: Path | None = None, report: Report | None = None) -> str:
     e = html.escape
     parts = [
         f"<h3>briefer {e(__version__)}</h3>",
-        "<p>Tailored, footnoted, print-ready briefing packs from a report kept as structured content.</p>",
-        f"<p>The shipped content is drawn from <i>{e(title)}</i> by {e(' and '.join(authors))}, "
-        f"published by {e(publisher)}{e(year)}. Credit the report and its publisher when you hand "
-        "a brief on.</p>",
+        f"<p>{e(_('Tailored, footnoted, print-ready briefing packs from a report kept as structured content.'))}</p>",
+        "<p>"
+        + _(
+            "The shipped content is drawn from {title} by {authors}, published by {publisher}{year}. "
+            "Credit the report and its publisher when you hand a brief on."
+        ).format(title=f"<i>{e(title)}</i>", authors=e(_(" and ").join(authors)), publisher=e(publisher), year=e(year))
+        + "</p>",
     ]
     families = font_families(folder) if folder.is_dir() else []
     for licence in licence_files(folder):
         name, copyrights = licence_summary(licence)
-        which = ", ".join(families) if families else "The fonts"
+        which = ", ".join(families) if families else _("The fonts")
         parts.append(
             f"<p>{e(which)}: {e(name)} (<code>{e(licence.name)}</code> in {e(str(folder))})"
             + "".join(f"<br>{e(c)}" for c in copyrights)
             + "</p>"
         )
     if not licence_files(folder):
-        parts.append(f"<p>No font licence file was found in {e(str(folder))}.</p>")
-    parts.append("<p>Built with Qt for Python (PySide6, LGPLv3), ReportLab (BSD) and PyYAML (MIT).</p>")
+        parts.append(f"<p>{e(_('No font licence file was found in {folder}.').format(folder=folder))}</p>")
+    parts.append(f"<p>{e(_('Built with Qt for Python (PySide6, LGPLv3), ReportLab (BSD) and PyYAML (MIT).'))}</p>")
     return "\n".join(parts)

@@ -22,6 +22,7 @@ from typing import IO, Any, BinaryIO, cast
 import briefer
 from briefer.content.model import Report
 from briefer.content.problems import ContentError
+from briefer.gui.i18n import _
 from briefer.gui.preview_job import Preview, build_preview
 from briefer.tailor.recipe import Recipe
 from briefer.tailor.recipe_check import RecipeError
@@ -157,8 +158,8 @@ class ProcessBuild:
                     return cast(Preview, value)
                 if kind in ("recipe", "content"):
                     raise (RecipeError if kind == "recipe" else ContentError)(value)
-                raise BuildProcessError(f"the preview process failed:\n{value}")
-        raise BuildProcessError("the preview process stopped answering (it was restarted twice)")
+                raise BuildProcessError(_("the preview process failed:\n{details}").format(details=value))
+        raise BuildProcessError(_("the preview process stopped answering (it was restarted twice)"))
 
     def _stop_child(self) -> None:
         child, self._child, self._sent = self._child, None, None

@@ -11,6 +11,8 @@ from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QWidget
 
+from briefer.gui.i18n import _
+
 BAND_ROWS = 512
 
 
@@ -26,7 +28,7 @@ def open_pdf(pdf: bytes) -> tuple[QPdfDocument, QBuffer]:
     document = QPdfDocument()
     document.load(buffer)
     if document.status() != QPdfDocument.Status.Ready:
-        raise PrintError(f"the brief could not be read for printing ({document.error().name})")
+        raise PrintError(_("the brief could not be read for printing ({error})").format(error=document.error().name))
     return document, buffer
 
 
@@ -48,7 +50,7 @@ def print_pdf(pdf: bytes, printer: QPrinter) -> int:
         return 0
     painter = QPainter()
     if not painter.begin(printer):
-        raise PrintError("the printer could not be started (is it connected, or the output file writable?)")
+        raise PrintError(_("the printer could not be started (is it connected, or the output file writable?)"))
     try:
         dpi = printer.resolution()
         for n, index in enumerate(pages):
@@ -82,7 +84,7 @@ def ask_and_print(parent: QWidget | None, pdf: bytes, title: str) -> int:
     printer.setDocName(title)
     printer.setFullPage(True)  # the PDF has its own margins
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle("Print brief")
+    dialog.setWindowTitle(_("Print brief"))
     dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
     document, _buffer = open_pdf(pdf)
     dialog.setMinMax(1, max(1, document.pageCount()))

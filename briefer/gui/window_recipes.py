@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMainWindow
 
 from briefer.build import open_recipe
 from briefer.gui import dialogs
+from briefer.gui.i18n import N_, _
 from briefer.gui.problems import problem_lines
 from briefer.output import OutputError
 from briefer.tailor.recipe import Recipe
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from briefer.gui.recipe_panel import RecipePanel
     from briefer.gui.settings import Settings
 
-RECIPE_FILTER = "Recipes (*.yaml *.yml);;Briefs made by briefer (*.pdf);;All files (*)"
+RECIPE_FILTER = N_("Recipes (*.yaml *.yml);;Briefs made by briefer (*.pdf);;All files (*)")
 
 
 # The mixin is typed as the window it is mixed into; at run time it is a plain class.
@@ -71,12 +72,12 @@ class RecipeFileActions(_Window):
 
     def new_recipe(self) -> None:
         if self.confirm_discard():
-            self._set_recipe(Recipe(), None, "Untitled")
+            self._set_recipe(Recipe(), None, _("Untitled"))
 
     def open_recipe_dialog(self) -> None:
         if not self.confirm_discard():
             return
-        path = dialogs.ask_open_path(self, "Open recipe", self.settings.recipe_folder, RECIPE_FILTER)
+        path = dialogs.ask_open_path(self, _("Open recipe"), self.settings.recipe_folder, _(RECIPE_FILTER))
         if path:
             self.open_recipe_file(Path(path))
 
@@ -88,13 +89,14 @@ class RecipeFileActions(_Window):
             if self.report is not None:
                 check_recipe(recipe, self.report, str(path))
         except RecipeError as exc:
-            dialogs.show_error(self, "Cannot open the recipe", f"{path} cannot be used:", problem_lines(exc.problems))
+            text = _("{path} cannot be used:").format(path=path)
+            dialogs.show_error(self, _("Cannot open the recipe"), text, problem_lines(exc.problems))
             self.settings.remove_recent_recipe(str(path.resolve()))
             return False
         self.settings.recipe_folder = str(path.resolve().parent)
         if path.suffix.lower() == ".pdf":
             # never save YAML over the PDF: Save asks where to put the recipe
-            self._set_recipe(recipe, None, f"recipe from {path.name}", saved=False)
+            self._set_recipe(recipe, None, _("recipe from {name}").format(name=path.name), saved=False)
         else:
             self._set_recipe(recipe, path, path.name)
             self.settings.add_recent_recipe(str(path))
@@ -108,7 +110,7 @@ class RecipeFileActions(_Window):
     def save_as(self) -> bool:
         folder = Path(self.settings.recipe_folder)
         suggested = str(self.recipe_path or folder / "recipe.yaml")
-        path = dialogs.ask_save_path(self, "Save recipe", suggested, "Recipes (*.yaml *.yml)")
+        path = dialogs.ask_save_path(self, _("Save recipe"), suggested, _("Recipes (*.yaml *.yml)"))
         if not path:
             return False
         target = Path(path)
@@ -121,7 +123,7 @@ class RecipeFileActions(_Window):
         try:
             save_recipe(recipe, path)
         except OutputError as exc:
-            dialogs.show_error(self, "Cannot save the recipe", str(exc))
+            dialogs.show_error(self, _("Cannot save the recipe"), str(exc))
             return False
         self.recipe_path = Path(path)
         self.recipe_origin = self.recipe_path.name
@@ -129,7 +131,7 @@ class RecipeFileActions(_Window):
         self.settings.recipe_folder = str(self.recipe_path.resolve().parent)
         self.settings.add_recent_recipe(str(self.recipe_path))
         self._update_title()
-        self.statusBar().showMessage(f"Saved {self.recipe_path}", 5000)
+        self.statusBar().showMessage(_("Saved {path}").format(path=self.recipe_path), 5000)
         return True
 
     def confirm_discard(self) -> bool:
@@ -152,9 +154,9 @@ class RecipeFileActions(_Window):
             action.setEnabled(Path(path).is_file())
             action.triggered.connect(partial(self._open_recent, path))
         if not recent:
-            menu.addAction("No recent recipes").setEnabled(False)
+            menu.addAction(_("No recent recipes")).setEnabled(False)
         menu.addSeparator()
-        menu.addAction("Clear the list", self.settings.clear_recent_recipes).setEnabled(bool(recent))
+        menu.addAction(_("Clear the list"), self.settings.clear_recent_recipes).setEnabled(bool(recent))
 
     def _open_recent(self, path: str) -> None:
         if self.confirm_discard():
