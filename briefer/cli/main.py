@@ -126,7 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         errors = sum(1 for p in exc.problems if not p.warning)
-        where = "the recipe" if isinstance(exc, RecipeError) else "the content"
+        where = "the recipe" if isinstance(exc, RecipeError) else getattr(exc, "subject", "the content")
         print(f"briefer: {errors} error(s) in {where}", file=sys.stderr)
         return 2
     except (UsageError, OutputError) as exc:

@@ -35,6 +35,8 @@ _NOTES = {
 class TranslationFileError(ContentError):
     """A translator's file that cannot be imported; nothing was changed."""
 
+    subject = "the translator's file"
+
 
 def export_xliff(report: Report, language: str, *, only_untranslated: bool = False) -> tuple[bytes, int]:
     """The XLIFF file for translating `report` into `language`, and how many texts it holds.
