@@ -99,14 +99,18 @@ def read_language(folder: Path, language: str, units: dict[str, Unit], display: 
 
 def _read_unit(unit: Unit, value: object, where: Where, p: Problems) -> UnitTranslation | None:
     sources = dict(unit.texts)
-    probe = Record(value, where, f"the translation of {unit.id}", Problems(), optional=())
+    what = f"the translation of {unit.id}"
+    probe = Record(value, where, what, Problems(), optional=())
     source = probe.text("source") if probe.ok else ""
+    if not source:  # not a translation of any known text: say so, with every key that is wrong
+        Record(value, where, what, p, required=("source",), optional=tuple(sources))
+        return None
     current = source == unit.fingerprint
     # an outdated translation may carry texts the source no longer has; it is only a draft now
     keys = tuple(sources) if current else tuple(probe.data)
     errors = len(p.errors)
     checks = p if current else Problems()
-    r = Record(value, where, f"the translation of {unit.id}", checks, required=("source",), optional=keys)
+    r = Record(value, where, what, checks, required=("source",), optional=keys)
     if not r.ok:
         return None
     texts: dict[str, Translatable] = {}

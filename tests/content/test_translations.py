@@ -99,3 +99,15 @@ def test_an_edited_source_makes_its_translation_outdated(content: Path) -> None:
     assert unit_state(units["block:conclusion-5"], report.translations["fr"].units["block:conclusion-5"]) is (
         State.CURRENT
     )
+
+
+def test_validate_summarises_each_language_and_fails_on_a_broken_translation(content: Path, capsys) -> None:
+    from briefer.cli.main import main
+
+    assert main(["validate", "--content", str(content)]) == 0
+    out = capsys.readouterr().out
+    assert "translations into fr: 17 of 124 units current" in out and "translations into uk:" in out
+    edit(content / "translations" / "uk" / "countries.yaml", "country:SE:\n    source:", "country:SE:\n    sourse:")
+    assert main(["validate", "--content", str(content)]) == 2
+    err = capsys.readouterr().err
+    assert "translations/uk/countries.yaml:" in err and "'sourse'" in err
