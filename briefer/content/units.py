@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from briefer.content.inline import inline_source
@@ -68,7 +68,8 @@ def markers(text: Translatable) -> Counter[str]:
     )
 
 
-def _texts(pairs: Iterator[tuple[str, Translatable]]) -> tuple[tuple[str, Translatable], ...]:
+def _texts(pairs: Iterable[tuple[str, Translatable]]) -> tuple[tuple[str, Translatable], ...]:
+    """The pairs that have text (an empty subtitle or attribution is nothing to translate)."""
     return tuple((path, text) for path, text in pairs if text)
 
 
@@ -77,7 +78,7 @@ def report_units(report: Report) -> tuple[Unit, ...]:
     blocks, notes), audiences, countries."""
     units = [_report_unit(report)]
     for n, treaty in enumerate(report.treaties, start=1):
-        texts = _texts(iter((("name", treaty.name), ("short", treaty.short))))
+        texts = _texts((("name", treaty.name), ("short", treaty.short)))
         context = f"treaty “{treaty.name}”"
         units.append(Unit(f"treaty:{treaty.id}", "treaty", treaty.id, f"treaties.{n}", texts, "report.yaml", context))
     for n, section in enumerate(report.sections, start=1):
@@ -94,16 +95,16 @@ def _report_unit(report: Report) -> Unit:
     if report.short_title != report.title:
         pairs.append(("short_title", report.short_title))
     context = f"the report’s title page “{report.title}”"
-    return Unit(f"report:{report.id}", "report", report.id, "", _texts(iter(pairs)), "report.yaml", context)
+    return Unit(f"report:{report.id}", "report", report.id, "", _texts(pairs), "report.yaml", context)
 
 
 def _section_units(section: Section, at: str) -> list[Unit]:
     home = f"sections/{section.id}.yaml"
     context = f"section “{section.title}”"
-    texts = _texts(iter((("title", section.title), ("attribution", section.attribution))))
+    texts = _texts((("title", section.title), ("attribution", section.attribution)))
     units = [Unit(f"section:{section.id}", "section", section.id, at, texts, home, context)]
     for n, block in enumerate(section.blocks, start=1):
-        texts = _texts(iter(translatable_texts(block)))
+        texts = _texts(translatable_texts(block))
         units.append(Unit(f"block:{block.id}", "block", block.id, f"{at}.blocks.{n}", texts, home, context))
     for n, note in enumerate(section.notes, start=1):
         units.append(Unit(f"note:{note.id}", "note", note.id, f"{at}.notes.{n}", (("text", note.text),), home, context))
@@ -117,7 +118,7 @@ def _audience_unit(audience: Audience, at: str) -> Unit:
         pairs.append(("asks.title", audience.asks.title))
         pairs += [(f"asks.items.{n}", item) for n, item in enumerate(audience.asks.items, start=1)]
     context = f"audience “{audience.name}”"
-    return Unit(f"audience:{audience.id}", "audience", audience.id, at, _texts(iter(pairs)), "audiences.yaml", context)
+    return Unit(f"audience:{audience.id}", "audience", audience.id, at, _texts(pairs), "audiences.yaml", context)
 
 
 def _country_unit(country: Country, at: str) -> Unit:
@@ -126,7 +127,7 @@ def _country_unit(country: Country, at: str) -> Unit:
         pairs += [(f"treaties.{n}.status", status.status), (f"treaties.{n}.how", status.how)]
     pairs += [(f"facts.{n}.text", fact.text) for n, fact in enumerate(country.facts, start=1)]
     context = f"country {country.name}"
-    return Unit(f"country:{country.code}", "country", country.code, at, _texts(iter(pairs)), "countries.yaml", context)
+    return Unit(f"country:{country.code}", "country", country.code, at, _texts(pairs), "countries.yaml", context)
 
 
 def with_texts(report: Report, texts: Mapping[str, Mapping[str, Translatable]], units: tuple[Unit, ...]) -> Report:
