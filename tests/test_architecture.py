@@ -49,9 +49,10 @@ ALLOWED = {
     "output": set(),
     "build": {"content", "tailor", "render", "output"},
     "batch": {"content", "tailor", "build", "output", "render"},
+    "printing": {"tailor", "output", "batch"},  # tailor: PageSize; batch: joining handouts into one job
     "translation": {"content", "output"},  # a translator's round trip: XLIFF files in, translation files out
-    "cli": {"content", "tailor", "render", "build", "batch", "output", "gui", "translation"},
-    "gui": {"content", "tailor", "render", "build", "batch", "output", "cli"},
+    "cli": {"content", "tailor", "render", "build", "batch", "output", "gui", "printing", "translation"},
+    "gui": {"content", "tailor", "render", "build", "batch", "output", "cli", "printing"},
     "__main__": {"cli"},
     "briefer": set(),
 }

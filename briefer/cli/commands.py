@@ -78,7 +78,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from briefer.cli.recipe_args import recipe_from_args
 
     report = load_content(args.content)
-    recipe = recipe_from_args(args)
+    recipe = recipe_from_args(args, report)
     out = Path(args.output)
     pages = build_to_file(report, recipe, out)
     detail = f", {pages} pages" if pages else ""

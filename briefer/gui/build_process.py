@@ -22,6 +22,7 @@ from typing import IO, Any, BinaryIO, cast
 import briefer
 from briefer.content.model import Report
 from briefer.content.problems import ContentError
+from briefer.content.resources import MissingPartError
 from briefer.gui.i18n import _
 from briefer.gui.preview_job import Preview, build_preview
 from briefer.tailor.recipe import Recipe
@@ -56,7 +57,8 @@ def serve(requests: BinaryIO, replies: BinaryIO) -> None:
     """
     from briefer.render.fonts import register_fonts
 
-    register_fonts()  # pay for fonts before the first request
+    with contextlib.suppress(MissingPartError):  # then every build says so, in the preview
+        register_fonts()  # pay for fonts before the first request
     reports: dict[int, Report] = {}
     while (request := _receive(requests)) is not None:
         key, report, recipe = cast(tuple[int, Report | None, Recipe], request)
@@ -72,6 +74,8 @@ def serve(requests: BinaryIO, replies: BinaryIO) -> None:
             except ContentError as exc:
                 # a ContentError does not survive pickling (its argument is its message): send the parts
                 reply = ("recipe" if isinstance(exc, RecipeError) else "content", exc.problems)
+            except MissingPartError as exc:
+                reply = ("missing-part", str(exc))
             except Exception as exc:  # shown in the preview panel, where it can be reported
                 reply = ("error", "".join(traceback.format_exception(exc)))
         _send(replies, reply)
@@ -84,6 +88,17 @@ def main() -> None:
 
 
 # --- in the app -----------------------------------------------------------------------------
+
+
+# how a frozen app (the desktop bundle, which has no `python -m`) starts itself as the child;
+# the bundle's entry script (packaging/briefer_main.py) answers this first argument
+FROZEN_CHILD_ARGUMENT = "--briefer-build-process"
+
+
+def child_command() -> list[str]:
+    if getattr(sys, "frozen", False):
+        return [sys.executable, FROZEN_CHILD_ARGUMENT]
+    return [sys.executable, "-m", "briefer.gui.build_process"]
 
 
 class BuildProcessError(RuntimeError):
@@ -120,7 +135,7 @@ class ProcessBuild:
             env = {**os.environ, "PYTHONPATH": source + (os.pathsep + path if path else "")}
             try:
                 self._child = subprocess.Popen(
-                    [sys.executable, "-m", "briefer.gui.build_process"],
+                    child_command(),
                     stdin=subprocess.PIPE,
                     stdout=subprocess.PIPE,
                     env=env,
@@ -156,6 +171,8 @@ class ProcessBuild:
                 self._sent = report
                 if kind == "ok":
                     return cast(Preview, value)
+                if kind == "missing-part":
+                    raise MissingPartError(str(value))
                 if kind in ("recipe", "content"):
                     raise (RecipeError if kind == "recipe" else ContentError)(value)
                 raise BuildProcessError(_("the preview process failed:\n{details}").format(details=value))

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from briefer.content.model import Report
@@ -18,20 +19,37 @@ from briefer.gui.i18n import _
 SHOWN_PROBLEMS = 8
 
 
-def show_error(parent: QWidget | None, title: str, text: str, problems: list[str] | None = None) -> None:
-    """An error dialog: what failed in `text`; the first few problems shown, all under Details."""
+def _message(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, lines: list[str] | None) -> None:
+    """A message box: `text`, then the first few `lines`, all of them under Details when there are more."""
     box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
+    box.setIcon(icon)
     box.setWindowTitle(title)
     box.setText(text)
-    if problems:
-        shown = "\n".join(problems[:SHOWN_PROBLEMS])
-        extra = len(problems) - SHOWN_PROBLEMS
+    if lines:
+        shown = "\n".join(lines[:SHOWN_PROBLEMS])
+        extra = len(lines) - SHOWN_PROBLEMS
         more = "\n" + _("… and {count} more").format(count=extra) if extra > 0 else ""
         box.setInformativeText(shown + more)
-        if len(problems) > SHOWN_PROBLEMS:
-            box.setDetailedText("\n".join(problems))
+        if len(lines) > SHOWN_PROBLEMS:
+            box.setDetailedText("\n".join(lines))
     box.exec()
+
+
+def show_error(parent: QWidget | None, title: str, text: str, problems: list[str] | None = None) -> None:
+    """An error dialog: what failed in `text`; the first few problems shown, all under Details."""
+    _message(parent, QMessageBox.Icon.Warning, title, text, problems)
+
+
+def show_info(parent: QWidget | None, title: str, text: str, lines: list[str] | None = None) -> None:
+    """A note the user should read (what changed in a report, choices dropped), with its lines below."""
+    _message(parent, QMessageBox.Icon.Information, title, text, lines)
+
+
+def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
+    """True when the user answers Yes."""
+    buttons = QMessageBox.StandardButton
+    answer = QMessageBox.question(parent, title, text, buttons.Yes | buttons.No, buttons.Yes)
+    return answer == buttons.Yes
 
 
 def ask_save_changes(parent: QWidget | None, name: str) -> str:
@@ -63,6 +81,18 @@ def ask_save_path(parent: QWidget | None, caption: str, suggested: str, filters:
 def ask_folder(parent: QWidget | None, caption: str, folder: str) -> str:
     """A folder to write into, or '' when the user cancels."""
     return QFileDialog.getExistingDirectory(parent, caption, folder)
+
+
+def ask_raster_printer(parent: QWidget | None, title: str, page_count: int) -> QPrinter | None:
+    """The system's print dialog, for the raster path (no CUPS); a printer set up as chosen, or None."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(title)
+    printer.setFullPage(True)  # the PDF has its own margins
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(_("Print brief"))
+    dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
+    dialog.setMinMax(1, max(1, page_count))
+    return printer if dialog.exec() == QPrintDialog.DialogCode.Accepted else None
 
 
 def open_location(path: Path) -> bool:

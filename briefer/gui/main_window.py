@@ -1,7 +1,8 @@
 """The main window: recipe panel on the left, live PDF preview on the right, files through menus.
 
 Wires the widgets to the core (load, tailor, build, output); the heavy work runs in worker.py.
-Recipe files (window_recipes.py) and exports, printing and batch (window_export.py) are mixins.
+Reports (window_reports.py), recipe files (window_recipes.py) and exports, printing and batch
+(window_export.py) are mixins.
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter
 
 from briefer.build import OutputFormat
-from briefer.content.load import check_report, default_content_dir
+from briefer.content.load import check_report
 from briefer.content.located import Where
 from briefer.content.model import Report
 from briefer.content.problems import ContentError, Problem
+from briefer.content.resources import MissingPartError
 from briefer.gui import dialogs
 from briefer.gui.batch_dialog import BatchDialog
 from briefer.gui.build_process import shared_process_build
@@ -33,13 +35,14 @@ from briefer.gui.recipe_panel import RecipePanel
 from briefer.gui.settings import Settings
 from briefer.gui.window_export import ExportActions
 from briefer.gui.window_recipes import RecipeFileActions
+from briefer.gui.window_reports import ReportActions
 from briefer.gui.worker import BuildFunction, Outcome, PreviewBuilder, run_task
 from briefer.tailor.recipe import Recipe
 
 CLICK_DELAY_MS = 15  # gathers the changes one gesture makes (select all, a drop) into one build
 
 
-class MainWindow(RecipeFileActions, ExportActions, QMainWindow):
+class MainWindow(ReportActions, RecipeFileActions, ExportActions, QMainWindow):
     preview_changed = Signal(object)  # the Preview now on show (after every successful rebuild)
     content_changed = Signal(bool)  # the content folder was (re)read: True if valid, False if not
 
@@ -49,10 +52,11 @@ class MainWindow(RecipeFileActions, ExportActions, QMainWindow):
         settings: Settings | None = None,
         build: BuildFunction | None = None,
     ) -> None:
-        """`build` makes one preview; by default in the app's warm child process (build_process.py)."""
+        """`content_dir` None: the report open last time (else the shipped one). `build` makes one
+        preview; by default in the app's warm child process (build_process.py)."""
         super().__init__()
         self.settings = settings or Settings()
-        self.content_dir = Path(content_dir) if content_dir else default_content_dir()
+        self.content_dir, start_note = self.first_report(content_dir)
         self.report: Report | None = None
         self.content_problems: list[str] = []
         self.recipe_path: Path | None = None  # where Save writes; None until saved (or for a PDF)
@@ -87,8 +91,7 @@ class MainWindow(RecipeFileActions, ExportActions, QMainWindow):
 
         self._make_status_bar()
         self.commands = create_actions(self)
-        self.recent_menu = fill_menus(self.menuBar(), self.commands)
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._make_menus()
         self._connect_actions()
         self._restore_window()
 
@@ -96,6 +99,7 @@ class MainWindow(RecipeFileActions, ExportActions, QMainWindow):
         self.watcher.watch(self.content_dir)
         self._saved = self.panel.recipe()
         self._update_title()
+        self.first_report_opened(start_note)
 
     # -- building the window ----------------------------------------------------------
 
@@ -114,6 +118,8 @@ class MainWindow(RecipeFileActions, ExportActions, QMainWindow):
 
     def _make_status_bar(self) -> None:
         bar = self.statusBar()
+        self.report_label = QLabel(self)
+        bar.addWidget(self.report_label)
         self.stats_label = QLabel(self)
         self.warning_label = QLabel(self)
         self.warning_label.setStyleSheet("color: #a0460a; font-weight: bold;")
@@ -123,10 +129,18 @@ class MainWindow(RecipeFileActions, ExportActions, QMainWindow):
         bar.addPermanentWidget(self.busy_label)
         bar.addPermanentWidget(self.stats_label)
 
+    def _make_menus(self) -> None:
+        menus = fill_menus(self.menuBar(), self.commands)
+        self.recent_menu = menus.recipes
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.recent_reports_menu = menus.reports
+        self.recent_reports_menu.aboutToShow.connect(self._fill_recent_reports_menu)
+
     def _connect_actions(self) -> None:
         a = self.commands
         a.new.triggered.connect(self.new_recipe)
         a.open.triggered.connect(self.open_recipe_dialog)
+        a.open_report.triggered.connect(self.open_report_dialog)
         a.save.triggered.connect(self.save)
         a.save_as.triggered.connect(self.save_as)
         a.export_pdf.triggered.connect(partial(self.export_dialog, OutputFormat.PDF))
@@ -203,12 +217,15 @@ class MainWindow(RecipeFileActions, ExportActions, QMainWindow):
             )
             self.warning_label.setText(_("content errors"))
             self.stats_label.setText("")
+            self._update_title()
+            self._show_report_name()
             self.content_changed.emit(False)
             return
         self.report = report
         self.last_preview = None  # built from the previous content
         self.panel.set_report(report)
         self._update_title()
+        self._show_report_name()
         self._show_warnings(self.panel.recipe())
         self.content_changed.emit(True)
         self.rebuild_now()
@@ -248,6 +265,10 @@ class MainWindow(RecipeFileActions, ExportActions, QMainWindow):
             title = _("This recipe cannot be built")
             hint = _("Change the choices on the left; the preview follows.")
             lines = problem_lines(error.problems)
+        elif isinstance(error, MissingPartError):
+            title = "briefer is missing some of its own files"
+            hint = "Nothing is wrong with the report or your choices, which are kept: reinstall briefer."
+            lines = [str(error)]
         else:
             title = _("The preview could not be built")
             hint = _("This is a bug in briefer; the details below help to fix it. Your choices are kept.")

@@ -19,6 +19,7 @@ Key = QKeySequence.StandardKey
 class Actions:
     new: QAction
     open: QAction
+    open_report: QAction
     save: QAction
     save_as: QAction
     export_pdf: QAction
@@ -47,6 +48,9 @@ def create_actions(parent: QWidget) -> Actions:
     return Actions(
         new=_action(parent, _("&New"), _("Start again from the whole report"), Key.New),
         open=_action(parent, _("&Open recipe…"), _("Open a recipe, or the recipe inside a briefer PDF"), Key.Open),
+        open_report=_action(
+            parent, _("Open re&port…"), _("Open another report: a folder holding report.yaml"), "Ctrl+Shift+O"
+        ),
         save=_action(parent, _("&Save"), _("Save the recipe"), Key.Save),
         save_as=_action(parent, _("Save &as…"), _("Save the recipe under a new name"), "Ctrl+Shift+S"),
         export_pdf=_action(parent, _("&Export PDF…"), _("Write the brief as a PDF file"), "Ctrl+E"),
@@ -60,16 +64,27 @@ def create_actions(parent: QWidget) -> Actions:
         zoom_in=_action(parent, _("Zoom &in"), _("Make the preview larger"), Key.ZoomIn, "Ctrl+="),
         zoom_out=_action(parent, _("Zoom &out"), _("Make the preview smaller"), Key.ZoomOut),
         fit_width=_action(parent, _("&Fit width"), _("Fit the page width to the preview"), "Ctrl+0"),
-        about=_action(parent, _("&About briefer"), _("The source report's credits and the font licences")),
+        about=_action(parent, _("&About briefer"), _("The open report's credits and the font licences")),
     )
 
 
-def fill_menus(bar: QMenuBar, actions: Actions) -> QMenu:
-    """Put the actions in File, View and Help; returns the (empty) Recent recipes submenu."""
+@dataclass(frozen=True)
+class RecentMenus:
+    """The two submenus the window fills each time they open."""
+
+    recipes: QMenu
+    reports: QMenu
+
+
+def fill_menus(bar: QMenuBar, actions: Actions) -> RecentMenus:
+    """Put the actions in File, View and Help; returns the (empty) recent recipes and reports submenus."""
     file_menu = bar.addMenu(_("&File"))
     file_menu.addAction(actions.new)
     file_menu.addAction(actions.open)
     recent = file_menu.addMenu(_("Open &recent"))
+    file_menu.addSeparator()
+    file_menu.addAction(actions.open_report)
+    reports = file_menu.addMenu(_("Open recent repor&t"))
     file_menu.addSeparator()
     file_menu.addAction(actions.save)
     file_menu.addAction(actions.save_as)
@@ -88,4 +103,4 @@ def fill_menus(bar: QMenuBar, actions: Actions) -> QMenu:
     view_menu.addAction(actions.fit_width)
     help_menu = bar.addMenu(_("&Help"))
     help_menu.addAction(actions.about)
-    return recent
+    return RecentMenus(recent, reports)

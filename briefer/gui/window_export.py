@@ -1,4 +1,4 @@
-"""The main window's outputs: export as PDF or Markdown, print, and the Batch dialog.
+"""The main window's outputs: export as PDF or Markdown, the Batch dialog, and (window_print.py) Print.
 
 A mixin of MainWindow, kept apart so the window module stays about the window.
 """
@@ -10,15 +10,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMainWindow
 
 from briefer.build import OutputFormat, build_bytes
 from briefer.content.problems import ContentError
-from briefer.gui import dialogs, printing
+from briefer.gui import dialogs
 from briefer.gui.batch_dialog import BatchDialog
-from briefer.gui.i18n import N_, _, ngettext
-from briefer.gui.printing import PrintError
+from briefer.gui.i18n import N_, _
 from briefer.gui.problems import problem_lines
+from briefer.gui.window_print import PrintActions
 from briefer.output import OutputError, write_atomically
 
 if TYPE_CHECKING:
@@ -31,15 +30,8 @@ SUFFIXES = {OutputFormat.PDF: ".pdf", OutputFormat.MARKDOWN: ".md"}
 EXPORT_FILTERS = {OutputFormat.PDF: N_("PDF documents (*.pdf)"), OutputFormat.MARKDOWN: N_("Markdown (*.md)")}
 
 
-# The mixin is typed as the window it is mixed into; at run time it is a plain class.
-if TYPE_CHECKING:
-    _Window = QMainWindow
-else:
-    _Window = object
-
-
-class ExportActions(_Window):
-    """File ▸ Export PDF, Export Markdown, Print and Batch."""
+class ExportActions(PrintActions):
+    """File ▸ Export PDF, Export Markdown and Batch; Print comes from PrintActions."""
 
     if TYPE_CHECKING:
         panel: RecipePanel
@@ -124,16 +116,3 @@ class ExportActions(_Window):
         self.batch_dialog = BatchDialog(self.report, self.panel.recipe(), self.settings, self)
         self.batch_dialog.open()
         return self.batch_dialog
-
-    def print_brief(self) -> None:
-        data = self.brief_bytes(OutputFormat.PDF)
-        if data is None:
-            return
-        try:
-            pages = printing.ask_and_print(self, data, self.recipe_origin)
-        except PrintError as exc:
-            dialogs.show_error(self, _("Cannot print"), str(exc))
-            return
-        if pages:
-            sent = ngettext("Sent {n} page to the printer", "Sent {n} pages to the printer", pages)
-            self.statusBar().showMessage(sent.format(n=pages), 5000)

@@ -1,18 +1,20 @@
 """Registers the embedded TrueType fonts (Noto Serif, Noto Sans; OFL) with ReportLab, once a process.
 
-Imports ReportLab only. The files live in assets/fonts beside their licence.
+Imports ReportLab and briefer.content.resources (which finds the files: assets/fonts in a
+checkout, the package's own copy when installed) only. A missing file is a MissingPartError.
 """
 
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+from briefer.content.resources import font_dir, require_files
+
+FONT_DIR = font_dir()
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +66,8 @@ _FACES = {"regular": "Regular", "bold": "Bold", "italic": "Italic", "bold_italic
 @functools.cache
 def register_fonts() -> Fonts:
     """Register both families (the first call reads the files; later calls are free)."""
+    files = [FONT_DIR / f"{stem}-{suffix}.ttf" for _, stem in _FILES.values() for suffix in _FACES.values()]
+    require_files(files, "the fonts briefs are set in")
     families = {}
     for role, (family_name, file_stem) in _FILES.items():
         names = {}

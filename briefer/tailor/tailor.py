@@ -7,6 +7,7 @@ Imports the content model and the rest of briefer.tailor only.
 
 from __future__ import annotations
 
+from briefer.content.fingerprint import stamp_of
 from briefer.content.model import (
     Audience,
     Block,
@@ -84,7 +85,7 @@ def tailor(report: Report, recipe: Recipe) -> Brief:
         parts=parts,
         notes=notes,
         sources=_sources(report, notes, words) if recipe.sources_list else (),
-        recipe_yaml=dump_recipe(recipe),
+        recipe_yaml=dump_recipe(recipe, stamp_of(report)),
     )
 
 
