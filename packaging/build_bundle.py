@@ -16,7 +16,14 @@ ROOT = Path(__file__).resolve().parents[1]
 DIST = ROOT / "dist"
 BUNDLE = DIST / "briefer"
 STAMP = DIST / "briefer.inputs"  # beside the bundle: PyInstaller empties dist/briefer on each build
-INPUTS = ("briefer/**/*.py", "content/**/*.yaml", "assets/fonts/*", "packaging/*", "pyproject.toml")
+INPUTS = (
+    "briefer/**/*.py",
+    "briefer/locale/**/*.mo",
+    "content/**/*.yaml",
+    "assets/fonts/*",
+    "packaging/*",
+    "pyproject.toml",
+)
 
 
 def executable() -> Path:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from briefer.cli.errors import UsageError
 from briefer.cli.printing import add_batch_print_options, add_print_parsers
 from briefer.cli.recipe_args import add_recipe_options
+from briefer.cli.translations import add_translations_parser
 from briefer.content.problems import ContentError
 from briefer.content.resources import MissingPartError
 from briefer.output import OutputError
@@ -76,6 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("new", help="write a small starter report to edit", description="Write a small, valid report.")
     p.add_argument("folder", metavar="DIR", help="a new (or empty) folder for the report")
+
+    add_translations_parser(sub)
     return parser
 
 
@@ -97,6 +100,7 @@ def _handlers() -> dict[str, Handler]:
     from briefer.cli.commands import cmd_build, cmd_list, cmd_validate
     from briefer.cli.printing import cmd_print, cmd_printers
     from briefer.cli.reports import cmd_diff, cmd_new
+    from briefer.cli.translations import cmd_translations
 
     return {
         "validate": cmd_validate,
@@ -107,10 +111,11 @@ def _handlers() -> dict[str, Handler]:
         "printers": cmd_printers,
         "diff": cmd_diff,
         "new": cmd_new,
+        "translations": cmd_translations,
     }
 
 
-COMMANDS = ("validate", "list", "build", "batch", "print", "printers", "diff", "new")
+COMMANDS = ("validate", "list", "build", "batch", "print", "printers", "diff", "new", "translations")
 
 
 def _is_app_call(argv: list[str]) -> bool:
@@ -147,7 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         errors = sum(1 for p in exc.problems if not p.warning)
-        where = "the recipe" if isinstance(exc, RecipeError) else "the content"
+        where = "the recipe" if isinstance(exc, RecipeError) else getattr(exc, "subject", "the content")
         print(f"briefer: {errors} error(s) in {where}", file=sys.stderr)
         return 2
     except (UsageError, OutputError) as exc:

@@ -76,6 +76,8 @@ def digest(*values: object) -> str:
 _META_FIELDS: tuple[str, ...] = ("id", "title", "subtitle", "short_title", "authors", "publisher", "year")
 _META_FIELDS += ("language", "citation", "about", "url", "treaties")
 _PARTS = ("sections", "sources", "audiences", "countries")
+# not the report's own content: each translation records the source text it translates instead
+UNSTAMPED = ("translations",)
 
 
 def _meta(report: Report) -> str:
@@ -101,7 +103,7 @@ def _short(pairs: Iterable[tuple[str, str]]) -> Digests:
 
 
 def _stamp(report: Report) -> ReportStamp:
-    # every field of Report is in _META_FIELDS or _PARTS (tests/content/test_fingerprint.py checks it)
+    # every field of Report is in _META_FIELDS, _PARTS or UNSTAMPED (tests/content/test_fingerprint.py checks it)
     meta = _meta(report)
     sections = [(s, *_section(s)) for s in report.sections]
     sources = tuple((s.id, digest(s)) for s in report.sources)

@@ -2,11 +2,12 @@
 
 Public: `load_report(folder)` and `check_report(folder)`. Each kind of file has its reader
 (report_meta, sections, sources, audiences, countries); references between them are checked
-last (references.py). No Qt, no ReportLab.
+last (references.py); translations/ is read into the report last of all. No Qt, no ReportLab.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from briefer.content.audiences import read_audiences
@@ -21,6 +22,7 @@ from briefer.content.report_meta import read_meta
 from briefer.content.resources import shipped_content_dir
 from briefer.content.sections import read_sections
 from briefer.content.sources import read_sources
+from briefer.content.translations import read_translations
 
 
 def default_content_dir() -> Path:
@@ -57,6 +59,10 @@ def check_report(folder: Path | str | None = None) -> tuple[Report | None, list[
     check_references(reading, report)
     if reading.p.errors:
         return None, reading.p.items
+    # a translation's problems are its language's: they stop a brief in that language only
+    translations = read_translations(root, report, reading.display)
+    if translations:
+        report = dataclasses.replace(report, translations=translations)
     return report, reading.p.items
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from briefer import __version__
 from briefer.content.model import Report, plain_text
 from briefer.content.resources import font_dir
+from briefer.gui.i18n import _
 
 FONT_DIR = font_dir()
 LICENCE_NAMES = re.compile(r"(OFL|LICEN[CS]E|COPYING)", re.IGNORECASE)
@@ -46,12 +47,15 @@ def report_html(report: Report | None) -> list[str]:
     """The open report's title, authors, publisher, year, `about` and `url`, as paragraphs."""
     e = html.escape
     if report is None:
-        return ["<p>No report is open: the report folder has errors to fix (see the preview).</p>"]
+        return [f"<p>{e(_('No report is open: the report folder has errors to fix (see the preview).'))}</p>"]
     title = e(report.title) + (f": {e(report.subtitle)}" if report.subtitle else "")
-    parts = [
-        f"<p>The open report is <i>{title}</i> by {e(' and '.join(report.authors))}, published by "
-        f"{e(report.publisher)}, {report.year}. Credit the report and its publisher when you hand a brief on.</p>"
-    ]
+    credit = _(
+        "The open report is {title} by {authors}, published by {publisher}, {year}. "
+        "Credit the report and its publisher when you hand a brief on."
+    )
+    authors = e(_(" and ").join(report.authors))
+    said = credit.format(title=f"<i>{title}</i>", authors=authors, publisher=e(report.publisher), year=report.year)
+    parts = [f"<p>{said}</p>"]
     if report.about:
         parts.append(f"<p>{e(plain_text(report.about))}</p>")
     if report.url:
@@ -64,19 +68,19 @@ def about_html(fonts: Path | None = None, report: Report | None = None) -> str:
     e = html.escape
     parts = [
         f"<h3>briefer {e(__version__)}</h3>",
-        "<p>Tailored, footnoted, print-ready briefing packs from a report kept as structured content.</p>",
+        f"<p>{e(_('Tailored, footnoted, print-ready briefing packs from a report kept as structured content.'))}</p>",
         *report_html(report),
     ]
     families = font_families(folder) if folder.is_dir() else []
     for licence in licence_files(folder):
         name, copyrights = licence_summary(licence)
-        which = ", ".join(families) if families else "The fonts"
+        which = ", ".join(families) if families else _("The fonts")
         parts.append(
             f"<p>{e(which)}: {e(name)} (<code>{e(licence.name)}</code> in {e(str(folder))})"
             + "".join(f"<br>{e(c)}" for c in copyrights)
             + "</p>"
         )
     if not licence_files(folder):
-        parts.append(f"<p>No font licence file was found in {e(str(folder))}.</p>")
-    parts.append("<p>Built with Qt for Python (PySide6, LGPLv3), ReportLab (BSD) and PyYAML (MIT).</p>")
+        parts.append(f"<p>{e(_('No font licence file was found in {folder}.').format(folder=folder))}</p>")
+    parts.append(f"<p>{e(_('Built with Qt for Python (PySide6, LGPLv3), ReportLab (BSD) and PyYAML (MIT).'))}</p>")
     return "\n".join(parts)

@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from briefer.gui.i18n import _
 from briefer.gui.main_window import MainWindow
 from briefer.gui.settings import APPLICATION, ORGANISATION
 
@@ -70,8 +71,10 @@ def run_app(recipe_path: str | None = None, content_dir: str | None = None, scre
     """Open the window (on a report folder and with a recipe, if given) and run until it closes."""
     if not has_display():
         print(
-            "briefer: no display to open the app on; use `briefer build ...` for files, "
-            "or set QT_QPA_PLATFORM=offscreen",
+            _(
+                "briefer: no display to open the app on; use `briefer build ...` for files, "
+                "or set QT_QPA_PLATFORM=offscreen"
+            ),
             file=sys.stderr,
         )
         return 2

@@ -23,6 +23,7 @@ import briefer
 from briefer.content.model import Report
 from briefer.content.problems import ContentError
 from briefer.content.resources import MissingPartError
+from briefer.gui.i18n import _
 from briefer.gui.preview_job import Preview, build_preview
 from briefer.tailor.recipe import Recipe
 from briefer.tailor.recipe_check import RecipeError
@@ -174,8 +175,8 @@ class ProcessBuild:
                     raise MissingPartError(str(value))
                 if kind in ("recipe", "content"):
                     raise (RecipeError if kind == "recipe" else ContentError)(value)
-                raise BuildProcessError(f"the preview process failed:\n{value}")
-        raise BuildProcessError("the preview process stopped answering (it was restarted twice)")
+                raise BuildProcessError(_("the preview process failed:\n{details}").format(details=value))
+        raise BuildProcessError(_("the preview process stopped answering (it was restarted twice)"))
 
     def _stop_child(self) -> None:
         child, self._child, self._sent = self._child, None, None

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from briefer.content.model import Report
 from briefer.gui.about import about_html
+from briefer.gui.i18n import _
 
 SHOWN_PROBLEMS = 8
 
@@ -26,7 +27,8 @@ def _message(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: s
     box.setText(text)
     if lines:
         shown = "\n".join(lines[:SHOWN_PROBLEMS])
-        more = f"\n… and {len(lines) - SHOWN_PROBLEMS} more" if len(lines) > SHOWN_PROBLEMS else ""
+        extra = len(lines) - SHOWN_PROBLEMS
+        more = "\n" + _("… and {count} more").format(count=extra) if extra > 0 else ""
         box.setInformativeText(shown + more)
         if len(lines) > SHOWN_PROBLEMS:
             box.setDetailedText("\n".join(lines))
@@ -54,9 +56,9 @@ def ask_save_changes(parent: QWidget | None, name: str) -> str:
     """'save', 'discard' or 'cancel' for a recipe with unsaved changes."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Unsaved changes")
-    box.setText(f"Save the changes to {name}?")
-    box.setInformativeText("Your choices will be lost if you don't save them.")
+    box.setWindowTitle(_("Unsaved changes"))
+    box.setText(_("Save the changes to {name}?").format(name=name))
+    box.setInformativeText(_("Your choices will be lost if you don't save them."))
     buttons = QMessageBox.StandardButton
     box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)
     box.setDefaultButton(buttons.Save)
@@ -66,13 +68,13 @@ def ask_save_changes(parent: QWidget | None, name: str) -> str:
 
 def ask_open_path(parent: QWidget | None, caption: str, folder: str, filters: str) -> str:
     """A path to open, or '' when the user cancels."""
-    path, _ = QFileDialog.getOpenFileName(parent, caption, folder, filters)
+    path, _chosen_filter = QFileDialog.getOpenFileName(parent, caption, folder, filters)
     return path
 
 
 def ask_save_path(parent: QWidget | None, caption: str, suggested: str, filters: str) -> str:
     """A path to write, or '' when the user cancels."""
-    path, _ = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
+    path, _chosen_filter = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
     return path
 
 
@@ -87,7 +89,7 @@ def ask_raster_printer(parent: QWidget | None, title: str, page_count: int) -> Q
     printer.setDocName(title)
     printer.setFullPage(True)  # the PDF has its own margins
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle("Print brief")
+    dialog.setWindowTitle(_("Print brief"))
     dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
     dialog.setMinMax(1, max(1, page_count))
     return printer if dialog.exec() == QPrintDialog.DialogCode.Accepted else None
@@ -100,7 +102,7 @@ def open_location(path: Path) -> bool:
 
 def show_about(parent: QWidget | None, report: Report | None = None) -> None:
     box = QMessageBox(parent)
-    box.setWindowTitle("About briefer")
+    box.setWindowTitle(_("About briefer"))
     box.setTextFormat(Qt.TextFormat.RichText)
     box.setText(about_html(report=report))
     box.exec()

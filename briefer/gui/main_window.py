@@ -26,6 +26,7 @@ from briefer.gui import dialogs
 from briefer.gui.batch_dialog import BatchDialog
 from briefer.gui.build_process import shared_process_build
 from briefer.gui.content_watch import ContentWatcher
+from briefer.gui.i18n import _, ngettext
 from briefer.gui.menus import create_actions, fill_menus
 from briefer.gui.preview import PreviewPane
 from briefer.gui.preview_job import Preview, chosen_nothing, status_text, warnings
@@ -59,7 +60,7 @@ class MainWindow(ReportActions, RecipeFileActions, ExportActions, QMainWindow):
         self.report: Report | None = None
         self.content_problems: list[str] = []
         self.recipe_path: Path | None = None  # where Save writes; None until saved (or for a PDF)
-        self.recipe_origin = "Untitled"  # the name shown in the title bar
+        self.recipe_origin = _("Untitled")  # the name shown in the title bar
         self._saved: Recipe | None = None  # the recipe as last saved or opened; None: never saved
         self.last_preview: Preview | None = None
         self.batch_dialog: BatchDialog | None = None  # the last one opened (File ▸ Batch…)
@@ -122,7 +123,7 @@ class MainWindow(ReportActions, RecipeFileActions, ExportActions, QMainWindow):
         self.stats_label = QLabel(self)
         self.warning_label = QLabel(self)
         self.warning_label.setStyleSheet("color: #a0460a; font-weight: bold;")
-        self.busy_label = QLabel("Updating preview…", self)
+        self.busy_label = QLabel(_("Updating preview…"), self)
         self.busy_label.hide()
         bar.addPermanentWidget(self.warning_label)
         bar.addPermanentWidget(self.busy_label)
@@ -170,7 +171,7 @@ class MainWindow(ReportActions, RecipeFileActions, ExportActions, QMainWindow):
         try:
             return check_report(self.content_dir)
         except Exception as exc:  # the loader reports problems; anything else is still shown, not raised
-            return None, [Problem(_where(self.content_dir), f"cannot read the content: {exc}")]
+            return None, [Problem(_where(self.content_dir), _("cannot read the content: {error}").format(error=exc))]
 
     @property
     def content_ok(self) -> bool:
@@ -188,7 +189,8 @@ class MainWindow(ReportActions, RecipeFileActions, ExportActions, QMainWindow):
         if generation != self._content_generation:
             return
         if outcome.error is not None:
-            problems = [Problem(_where(self.content_dir), f"cannot read the content: {outcome.error}")]
+            message = _("cannot read the content: {error}").format(error=outcome.error)
+            problems = [Problem(_where(self.content_dir), message)]
             self._apply_content(None, problems)
         else:
             report, problems = cast(tuple[Report | None, list[Problem]], outcome.value)
@@ -201,12 +203,19 @@ class MainWindow(ReportActions, RecipeFileActions, ExportActions, QMainWindow):
             self.debounce.stop()
             errors = sum(1 for p in problems if not p.warning)
             self.preview.show_problems(
-                f"The content has {errors} error{'s' if errors != 1 else ''}",
-                f"Fix {'it' if errors == 1 else 'them'} in {self.content_dir}; the preview comes back "
-                "by itself when the files are saved (or use File ▸ Reload content).",
+                ngettext("The content has {count} error", "The content has {count} errors", errors).format(
+                    count=errors
+                ),
+                ngettext(
+                    "Fix it in {folder}; the preview comes back by itself when the files are saved "
+                    "(or use File ▸ Reload content).",
+                    "Fix them in {folder}; the preview comes back by itself when the files are saved "
+                    "(or use File ▸ Reload content).",
+                    errors,
+                ).format(folder=self.content_dir),
                 self.content_problems,
             )
-            self.warning_label.setText("content errors")
+            self.warning_label.setText(_("content errors"))
             self.stats_label.setText("")
             self._update_title()
             self._show_report_name()
@@ -238,7 +247,7 @@ class MainWindow(ReportActions, RecipeFileActions, ExportActions, QMainWindow):
             return
         if chosen_nothing(recipe):
             self.builder.cancel()
-            self.preview.show_message("No sections chosen.\nTick at least one section to see the brief.")
+            self.preview.show_message(_("No sections chosen.\nTick at least one section to see the brief."))
             self.stats_label.setText("")
             self._show_warnings(recipe)
             return
@@ -253,16 +262,16 @@ class MainWindow(ReportActions, RecipeFileActions, ExportActions, QMainWindow):
 
     def _show_build_problem(self, error: BaseException) -> None:
         if isinstance(error, ContentError):
-            title = "This recipe cannot be built"
-            hint = "Change the choices on the left; the preview follows."
+            title = _("This recipe cannot be built")
+            hint = _("Change the choices on the left; the preview follows.")
             lines = problem_lines(error.problems)
         elif isinstance(error, MissingPartError):
             title = "briefer is missing some of its own files"
             hint = "Nothing is wrong with the report or your choices, which are kept: reinstall briefer."
             lines = [str(error)]
         else:
-            title = "The preview could not be built"
-            hint = "This is a bug in briefer; the details below help to fix it. Your choices are kept."
+            title = _("The preview could not be built")
+            hint = _("This is a bug in briefer; the details below help to fix it. Your choices are kept.")
             lines = traceback.format_exception(error)
         self.preview.show_problems(title, hint, [line.rstrip("\n") for line in lines])
         self.stats_label.setText("")
@@ -274,8 +283,8 @@ class MainWindow(ReportActions, RecipeFileActions, ExportActions, QMainWindow):
         stats = self.last_preview.stats if self.last_preview and self.last_preview.recipe == recipe else None
         found = warnings(recipe, stats)
         if not self.content_ok:
-            found.insert(0, "content errors")
-        self.warning_label.setText("⚠ " + "; ".join(found) if found else "")
+            found.insert(0, _("content errors"))
+        self.warning_label.setText(_("⚠ ") + "; ".join(found) if found else "")
 
     # -- closing ----------------------------------------------------------------------------
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefer.gui import dialogs
+from briefer.gui.i18n import _, ngettext
 from briefer.gui.print_job import STEPS, JobEnd, JobProgress, PrintJob
 from briefer.printing.cups import Printers
 from briefer.printing.errors import PrintError
@@ -46,9 +47,10 @@ class PrintDialog(QDialog):
         self.job: PrintJob | None = None
         self._warned = ""
         self._close_when_done = False
-        self.setWindowTitle("Print — briefer")
+        self.setWindowTitle(_("Print — briefer"))
         self._make_choices()
-        self.status = QLabel(f"{document.pages} pages, {self.paper_text(document.paper)}.", self)
+        pages = ngettext("{n} page, {paper}.", "{n} pages, {paper}.", document.pages)
+        self.status = QLabel(pages.format(n=document.pages, paper=self.paper_text(document.paper)), self)
         self.status.setWordWrap(True)
         self.warning = QLabel("", self)
         self.warning.setWordWrap(True)
@@ -56,10 +58,10 @@ class PrintDialog(QDialog):
         self.progress = QProgressBar(self)
         self.progress.setRange(0, STEPS)
         self.progress.setTextVisible(False)
-        self.print_button = QPushButton("Print", self)
+        self.print_button = QPushButton(_("Print"), self)
         self.print_button.setDefault(True)
         self.print_button.clicked.connect(self.start)
-        self.close_button = QPushButton("Close", self)
+        self.close_button = QPushButton(_("Close"), self)
         self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -76,27 +78,27 @@ class PrintDialog(QDialog):
     def _make_choices(self) -> None:
         self.printer = QComboBox(self)
         for printer in self.printers.printers:
-            mark = " (default)" if printer.name == self.printers.default else ""
+            mark = _(" (default)") if printer.name == self.printers.default else ""
             self.printer.addItem(f"{printer.name}{mark} — {printer.state_text()}", printer.name)
         if self.printers.default:
             self.printer.setCurrentIndex(max(0, self.printer.findData(self.printers.default)))
         self.copies = QSpinBox(self)
         self.copies.setRange(1, MAX_COPIES)
-        self.collate = QCheckBox("Collate (whole sets)", self)
+        self.collate = QCheckBox(_("Collate (whole sets)"), self)
         self.collate.setChecked(True)
         self.pages = QLineEdit(self)
-        self.pages.setPlaceholderText(f"all {self.document.pages}, or e.g. 1-3,5")
+        self.pages.setPlaceholderText(_("all {n}, or e.g. 1-3,5").format(n=self.document.pages))
         self.duplex = QComboBox(self)
-        self.duplex.addItem("The printer's setting", None)
+        self.duplex.addItem(_("The printer's setting"), None)
         for choice in (Duplex.NONE, Duplex.LONG, Duplex.SHORT):
-            self.duplex.addItem(choice.label, choice)
+            self.duplex.addItem(_(choice.label), choice)
         self.paper = QComboBox(self)
         if self.document.paper is None:
-            self.paper.addItem("The printer's setting", None)
+            self.paper.addItem(_("The printer's setting"), None)
         for size in PageSize:
-            self.paper.addItem(size.label, size)
+            self.paper.addItem(_(size.label), size)
         self.paper.setCurrentIndex(max(0, self.paper.findData(self.document.paper)))
-        self.grayscale = QCheckBox("Black and white", self)
+        self.grayscale = QCheckBox(_("Black and white"), self)
         self.choices: list[QWidget] = [
             self.printer,
             self.copies,
@@ -107,17 +109,21 @@ class PrintDialog(QDialog):
             self.grayscale,
         ]
         self.form = QFormLayout()
-        self.form.addRow("&Printer:", self.printer)
-        self.form.addRow("&Copies:", self.copies)
+        self.form.addRow(_("&Printer:"), self.printer)
+        self.form.addRow(_("&Copies:"), self.copies)
         self.form.addRow("", self.collate)
-        self.form.addRow("P&ages:", self.pages)
-        self.form.addRow("&Two-sided:", self.duplex)
-        self.form.addRow("Pape&r:", self.paper)
+        self.form.addRow(_("P&ages:"), self.pages)
+        self.form.addRow(_("&Two-sided:"), self.duplex)
+        self.form.addRow(_("Pape&r:"), self.paper)
         self.form.addRow("", self.grayscale)
 
     @staticmethod
     def paper_text(paper: PageSize | None) -> str:
-        return f"laid out on {paper.label}" if paper else "on a page size other than A4 or Letter"
+        return (
+            _("laid out on {paper}").format(paper=_(paper.label))
+            if paper
+            else _("on a page size other than A4 or Letter")
+        )
 
     def options(self) -> PrintOptions:
         # combo boxes hand enum data back as plain strings
@@ -146,7 +152,7 @@ class PrintDialog(QDialog):
             check_copies(options.copies, str(options.printer))
             parse_pages(options.pages, self.document.pages, str(options.printer))
         except PrintError as exc:
-            dialogs.show_error(self, "Cannot print", str(exc))
+            dialogs.show_error(self, _("Cannot print"), str(exc))
             return
         self._warned = ""
         self.warning.setText("")
@@ -159,7 +165,7 @@ class PrintDialog(QDialog):
     def cancel(self) -> None:
         if self.job is not None and self.running:
             self.job.cancel()
-            self.status.setText("Cancelling…")
+            self.status.setText(_("Cancelling…"))
             self.close_button.setEnabled(False)
 
     def _show_progress(self, progress: JobProgress) -> None:
@@ -168,21 +174,21 @@ class PrintDialog(QDialog):
         self.warning.setText(progress.warning)
         if progress.warning and progress.warning != self._warned:
             self._warned = progress.warning  # one dialog per new problem, not one per poll
-            dialogs.show_error(self, "The printer has stopped", progress.warning)
+            dialogs.show_error(self, _("The printer has stopped"), progress.warning)
 
     def _ended(self, end: JobEnd) -> None:
         self._set_running(False)
         if end.error is not None:
             self.progress.setValue(0)
-            self.status.setText("Not printed.")
+            self.status.setText(_("Not printed."))
             self._show_failure(end.error)
             self._close_when_done = False
         elif end.cancelled:
             self.progress.setValue(0)
-            self.status.setText("Cancelled: nothing is left in the queue.")
+            self.status.setText(_("Cancelled: nothing is left in the queue."))
         else:
             self.progress.setValue(STEPS)
-            self.status.setText("Sent to the printer.")
+            self.status.setText(_("Sent to the printer."))
         self.print_ended.emit(end)
         if end.error is None or self._close_when_done:
             self.done(QDialog.DialogCode.Accepted if end.job and not end.cancelled else QDialog.DialogCode.Rejected)
@@ -190,16 +196,17 @@ class PrintDialog(QDialog):
     def _show_failure(self, error: BaseException) -> None:
         if isinstance(error, PrintError):
             self.warning.setText(str(error))
-            dialogs.show_error(self, "Cannot print", str(error))
+            dialogs.show_error(self, _("Cannot print"), str(error))
         else:
             lines = [line.rstrip("\n") for line in traceback.format_exception(error)]
-            dialogs.show_error(self, "Printing failed", "This is a bug in briefer; the details help to fix it.", lines)
+            hint = _("This is a bug in briefer; the details help to fix it.")
+            dialogs.show_error(self, _("Printing failed"), hint, lines)
 
     def _set_running(self, running: bool) -> None:
         for choice in self.choices:
             choice.setEnabled(not running)
         self.print_button.setEnabled(not running)
-        self.close_button.setText("Cancel" if running else "Close")
+        self.close_button.setText(_("Cancel") if running else "Close")
         self.close_button.setEnabled(True)
 
     def reject(self) -> None:

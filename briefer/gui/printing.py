@@ -18,6 +18,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from briefer.gui import dialogs
+from briefer.gui.i18n import _
 from briefer.gui.worker import Outcome, run_task
 from briefer.printing.errors import PrintError
 from briefer.printing.send import Document
@@ -33,7 +34,7 @@ def open_pdf(pdf: bytes) -> tuple[QPdfDocument, QBuffer]:
     document = QPdfDocument()
     document.load(buffer)
     if document.status() != QPdfDocument.Status.Ready:
-        raise PrintError(f"the brief could not be read for printing ({document.error().name})")
+        raise PrintError(_("the brief could not be read for printing ({error})").format(error=document.error().name))
     return document, buffer
 
 
@@ -57,7 +58,8 @@ def draw_pages(
         return 0, False
     painter = QPainter()
     if not painter.begin(printer):
-        raise PrintError(f"the printer {printer.printerName() or printer.outputFileName()} could not be started")
+        name = printer.printerName() or printer.outputFileName()
+        raise PrintError(_("the printer {name} could not be started").format(name=name))
     try:
         for n, index in enumerate(pages):
             if cancel.is_set():
@@ -131,8 +133,9 @@ def start_raster_print(parent: QWidget, document: Document, title: str) -> Raste
     printer = dialogs.ask_raster_printer(parent, title, document.pages)
     if printer is None:
         return None
-    progress = QProgressDialog(f"Drawing the pages at {printer.resolution()} dpi…", "Cancel", 0, document.pages, parent)
-    progress.setWindowTitle("Print — briefer")
+    drawing = _("Drawing the pages at {dpi} dpi…").format(dpi=printer.resolution())
+    progress = QProgressDialog(drawing, _("Cancel"), 0, document.pages, parent)
+    progress.setWindowTitle(_("Print — briefer"))
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(0)
     progress.setAutoClose(False)
@@ -149,7 +152,7 @@ def start_raster_print(parent: QWidget, document: Document, title: str) -> Raste
 def _show(progress: QProgressDialog, done: int, total: int) -> None:
     progress.setMaximum(total)
     progress.setValue(done)
-    progress.setLabelText(f"Printed page {done} of {total}…")
+    progress.setLabelText(_("Printed page {done} of {total}…").format(done=done, total=total))
 
 
 def _close(progress: QProgressDialog) -> None:

@@ -15,6 +15,7 @@ from briefer.build import OutputFormat, build_bytes
 from briefer.content.problems import ContentError
 from briefer.gui import dialogs
 from briefer.gui.batch_dialog import BatchDialog
+from briefer.gui.i18n import N_, _
 from briefer.gui.problems import problem_lines
 from briefer.gui.window_print import PrintActions
 from briefer.output import OutputError, write_atomically
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from briefer.gui.settings import Settings
 
 SUFFIXES = {OutputFormat.PDF: ".pdf", OutputFormat.MARKDOWN: ".md"}
-EXPORT_FILTERS = {OutputFormat.PDF: "PDF documents (*.pdf)", OutputFormat.MARKDOWN: "Markdown (*.md)"}
+EXPORT_FILTERS = {OutputFormat.PDF: N_("PDF documents (*.pdf)"), OutputFormat.MARKDOWN: N_("Markdown (*.md)")}
 
 
 class ExportActions(PrintActions):
@@ -52,8 +53,8 @@ class ExportActions(PrintActions):
         if self.report is None or not self.content_ok:
             dialogs.show_error(
                 self,
-                "The content has errors",
-                f"Fix the content in {self.content_dir} first:",
+                _("The content has errors"),
+                _("Fix the content in {folder} first:").format(folder=self.content_dir),
                 self.content_problems,
             )
             return None
@@ -64,7 +65,7 @@ class ExportActions(PrintActions):
             return build_bytes(self.report, recipe, fmt)
         except ContentError as exc:
             dialogs.show_error(
-                self, "This recipe cannot be built", "Change these choices:", problem_lines(exc.problems)
+                self, _("This recipe cannot be built"), _("Change these choices:"), problem_lines(exc.problems)
             )
             return None
         finally:
@@ -74,8 +75,8 @@ class ExportActions(PrintActions):
         suffix = SUFFIXES[fmt]
         stem = Path(self.recipe_origin).stem if self.recipe_path else "brief"
         suggested = str(Path(self.settings.export_folder) / f"{stem}{suffix}")
-        label = "PDF" if fmt == "pdf" else "Markdown"
-        path = dialogs.ask_save_path(self, f"Export {label}", suggested, EXPORT_FILTERS[fmt])
+        caption = _("Export PDF") if fmt == "pdf" else _("Export Markdown")
+        path = dialogs.ask_save_path(self, caption, suggested, _(EXPORT_FILTERS[fmt]))
         if not path:
             return False
         target = Path(path)
@@ -91,17 +92,20 @@ class ExportActions(PrintActions):
         try:
             write_atomically(path, data)
         except OutputError as exc:
-            dialogs.show_error(self, "Cannot export the brief", str(exc))
+            dialogs.show_error(self, _("Cannot export the brief"), str(exc))
             return False
         self.settings.export_folder = str(Path(path).resolve().parent)
-        self.statusBar().showMessage(f"Exported {path}", 8000)
+        self.statusBar().showMessage(_("Exported {path}").format(path=path), 8000)
         return True
 
     def open_batch_dialog(self) -> BatchDialog | None:
         """File ▸ Batch…: many briefs from the recipe on show, in a window-modal dialog."""
         if self.report is None or not self.content_ok:
             dialogs.show_error(
-                self, "The content has errors", f"Fix the content in {self.content_dir} first:", self.content_problems
+                self,
+                _("The content has errors"),
+                _("Fix the content in {folder} first:").format(folder=self.content_dir),
+                self.content_problems,
             )
             return None
         if self.batch_dialog is not None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMainWindow
 from briefer.build import OutputFormat, build_bytes, page_count
 from briefer.content.problems import ContentError
 from briefer.gui import dialogs
+from briefer.gui.i18n import _, ngettext
 from briefer.gui.print_dialog import PrintDialog
 from briefer.gui.print_job import JobEnd
 from briefer.gui.printing import RasterPrint, start_raster_print
@@ -59,7 +60,10 @@ class PrintActions(_Window):
         """Fetch the brief's PDF (the preview's when current) and the printers in the background."""
         if self.report is None or not self.content_ok:
             dialogs.show_error(
-                self, "The content has errors", f"Fix the content in {self.content_dir} first:", self.content_problems
+                self,
+                _("The content has errors"),
+                _("Fix the content in {folder} first:").format(folder=self.content_dir),
+                self.content_problems,
             )
             return
         if self.print_dialog is not None and self.print_dialog.isVisible():
@@ -79,7 +83,7 @@ class PrintActions(_Window):
                 document = Document(data, page_count(data), recipe.page_size)
             return document, (list_printers() if through_cups else None)
 
-        self.statusBar().showMessage("Preparing to print…")
+        self.statusBar().showMessage(_("Preparing to print…"))
         run_task(prepare, self._print_prepared, QThreadPool.globalInstance(), self)
 
     def _print_prepared(self, outcome: Outcome) -> None:
@@ -108,25 +112,35 @@ class PrintActions(_Window):
     def _print_failed(self, error: BaseException) -> None:
         if isinstance(error, ContentError):
             problems = problem_lines(error.problems)
-            dialogs.show_error(self, "This recipe cannot be built", "Change these choices:", problems)
+            dialogs.show_error(self, _("This recipe cannot be built"), _("Change these choices:"), problems)
         elif isinstance(error, PrintError):
-            dialogs.show_error(self, "Cannot print", str(error))
+            dialogs.show_error(self, _("Cannot print"), str(error))
         else:
             lines = [line.rstrip("\n") for line in traceback.format_exception(error)]
-            dialogs.show_error(self, "Printing failed", "This is a bug in briefer; the details help to fix it.", lines)
+            hint = _("This is a bug in briefer; the details help to fix it.")
+            dialogs.show_error(self, _("Printing failed"), hint, lines)
 
     def _print_ended(self, end: JobEnd) -> None:
         if end.job is None or end.error is not None:
             return  # the dialog showed why
         if end.cancelled:
-            self.statusBar().showMessage(f"Printing cancelled: job {end.job.job_id} taken off {end.job.printer}", 8000)
+            said = _("Printing cancelled: job {job} taken off {printer}")
+            self.statusBar().showMessage(said.format(job=end.job.job_id, printer=end.job.printer), 8000)
         else:
-            self.statusBar().showMessage(f"Printed on {end.job.printer}: {end.job.describe()}", 8000)
+            said = _("Printed on {printer}: {job}")
+            self.statusBar().showMessage(said.format(printer=end.job.printer, job=end.job.describe()), 8000)
 
     def _raster_ended(self, outcome: Outcome) -> None:
         if outcome.error is not None:
             self._print_failed(outcome.error)
             return
         pages, cancelled = cast(tuple[int, bool], outcome.value)
-        verb = "Printing cancelled after" if cancelled else "Sent"
-        self.statusBar().showMessage(f"{verb} {pages} page{'s' if pages != 1 else ''} to the printer", 8000)
+        if cancelled:
+            said = ngettext(
+                "Printing cancelled after {n} page to the printer",
+                "Printing cancelled after {n} pages to the printer",
+                pages,
+            )
+        else:
+            said = ngettext("Sent {n} page to the printer", "Sent {n} pages to the printer", pages)
+        self.statusBar().showMessage(said.format(n=pages), 8000)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMainWindow
 from briefer.build import open_recipe_file
 from briefer.content.fingerprint import stamp_of
 from briefer.gui import dialogs
+from briefer.gui.i18n import N_, _
 from briefer.gui.problems import problem_lines
 from briefer.output import OutputError
 from briefer.tailor.recipe import Recipe
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from briefer.gui.recipe_panel import RecipePanel
     from briefer.gui.settings import Settings
 
-RECIPE_FILTER = "Recipes (*.yaml *.yml);;Briefs made by briefer (*.pdf);;All files (*)"
+RECIPE_FILTER = N_("Recipes (*.yaml *.yml);;Briefs made by briefer (*.pdf);;All files (*)")
 
 
 # The mixin is typed as the window it is mixed into; at run time it is a plain class.
@@ -76,12 +77,12 @@ class RecipeFileActions(_Window):
 
     def new_recipe(self) -> None:
         if self.confirm_discard():
-            self._set_recipe(Recipe(), None, "Untitled")
+            self._set_recipe(Recipe(), None, _("Untitled"))
 
     def open_recipe_dialog(self) -> None:
         if not self.confirm_discard():
             return
-        path = dialogs.ask_open_path(self, "Open recipe", self.settings.recipe_folder, RECIPE_FILTER)
+        path = dialogs.ask_open_path(self, _("Open recipe"), self.settings.recipe_folder, _(RECIPE_FILTER))
         if path:
             self.open_recipe_file(Path(path))
 
@@ -97,19 +98,20 @@ class RecipeFileActions(_Window):
             if self.report is not None:
                 check_recipe(opened.recipe, self.report, str(path))
         except RecipeError as exc:
-            dialogs.show_error(self, "Cannot open the recipe", f"{path} cannot be used:", problem_lines(exc.problems))
+            text = _("{path} cannot be used:").format(path=path)
+            dialogs.show_error(self, _("Cannot open the recipe"), text, problem_lines(exc.problems))
             self.settings.remove_recent_recipe(str(path.resolve()))
             return False
         self.settings.recipe_folder = str(path.resolve().parent)
         if path.suffix.lower() == ".pdf":
             # never save YAML over the PDF: Save asks where to put the recipe
-            self._set_recipe(opened.recipe, None, f"recipe from {path.name}", saved=False)
+            self._set_recipe(opened.recipe, None, _("recipe from {name}").format(name=path.name), saved=False)
         else:
             self._set_recipe(opened.recipe, path, path.name)
             self.settings.add_recent_recipe(str(path))
         changes = describe_fit(fit, opened.report)
         if changes:
-            dialogs.show_info(self, "The report has changed", changes[0], [line.strip() for line in changes[1:]])
+            dialogs.show_info(self, _("The report has changed"), changes[0], [line.strip() for line in changes[1:]])
         return True
 
     def _fit(self, opened: OpenedRecipe, path: Path) -> ReportFit | None:
@@ -122,14 +124,15 @@ class RecipeFileActions(_Window):
         except ReportMismatch as exc:
             wanted = exc.wanted
             folder = self.find_report(wanted.id)
-            text = f"{path.name} was made from the report {wanted.label()}, not from {stamp_of(self.report).label()}."
+            text = _("{name} was made from the report {wanted}, not from {current}.").format(
+                name=path.name, wanted=wanted.label(), current=stamp_of(self.report).label()
+            )
             if folder is None:
-                hint = "Open that report first (File ▸ Open report…), then the recipe."
-                dialogs.show_error(self, "A recipe of another report", text, [hint])
+                hint = _("Open that report first (File ▸ Open report…), then the recipe.")
+                dialogs.show_error(self, _("A recipe of another report"), text, [hint])
                 return None
-            if not dialogs.ask_yes_no(
-                self, "A recipe of another report", f"{text}\n\nOpen {wanted.label()} from {folder}?"
-            ):
+            question = _("Open {report} from {folder}?").format(report=wanted.label(), folder=folder)
+            if not dialogs.ask_yes_no(self, _("A recipe of another report"), f"{text}\n\n{question}"):
                 return None
             if not self.open_report_folder(folder, confirmed=True) or self.report is None:
                 return None
@@ -143,7 +146,7 @@ class RecipeFileActions(_Window):
     def save_as(self) -> bool:
         folder = Path(self.settings.recipe_folder)
         suggested = str(self.recipe_path or folder / "recipe.yaml")
-        path = dialogs.ask_save_path(self, "Save recipe", suggested, "Recipes (*.yaml *.yml)")
+        path = dialogs.ask_save_path(self, _("Save recipe"), suggested, _("Recipes (*.yaml *.yml)"))
         if not path:
             return False
         target = Path(path)
@@ -156,7 +159,7 @@ class RecipeFileActions(_Window):
         try:
             save_recipe(recipe, path, stamp_of(self.report) if self.report is not None else None)
         except OutputError as exc:
-            dialogs.show_error(self, "Cannot save the recipe", str(exc))
+            dialogs.show_error(self, _("Cannot save the recipe"), str(exc))
             return False
         self.recipe_path = Path(path)
         self.recipe_origin = self.recipe_path.name
@@ -164,7 +167,7 @@ class RecipeFileActions(_Window):
         self.settings.recipe_folder = str(self.recipe_path.resolve().parent)
         self.settings.add_recent_recipe(str(self.recipe_path))
         self._update_title()
-        self.statusBar().showMessage(f"Saved {self.recipe_path}", 5000)
+        self.statusBar().showMessage(_("Saved {path}").format(path=self.recipe_path), 5000)
         return True
 
     def confirm_discard(self) -> bool:
@@ -187,9 +190,9 @@ class RecipeFileActions(_Window):
             action.setEnabled(Path(path).is_file())
             action.triggered.connect(partial(self._open_recent, path))
         if not recent:
-            menu.addAction("No recent recipes").setEnabled(False)
+            menu.addAction(_("No recent recipes")).setEnabled(False)
         menu.addSeparator()
-        menu.addAction("Clear the list", self.settings.clear_recent_recipes).setEnabled(bool(recent))
+        menu.addAction(_("Clear the list"), self.settings.clear_recent_recipes).setEnabled(bool(recent))
 
     def _open_recent(self, path: str) -> None:
         if self.confirm_discard():

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMainWindow
 from briefer.content.load import default_content_dir, folder_problem
 from briefer.content.report_meta import peek_identity
 from briefer.gui import dialogs
+from briefer.gui.i18n import _
 from briefer.tailor.recipe_check import RecipeError, check_recipe
 
 if TYPE_CHECKING:
@@ -64,8 +65,11 @@ class ReportActions(_Window):
     def _show_report_name(self) -> None:
         shipped = self._is_shipped(self.content_dir)
         name = self.report.title if self.report is not None else self.content_dir.name
-        self.report_label.setText(f"Report: {name}")
-        self.report_label.setToolTip(("The report shipped with briefer: " if shipped else "") + str(self.content_dir))
+        self.report_label.setText(_("Report: {name}").format(name=name))
+        where = str(self.content_dir)
+        self.report_label.setToolTip(
+            _("The report shipped with briefer: {folder}").format(folder=where) if shipped else where
+        )
 
     @staticmethod
     def _is_shipped(folder: Path) -> bool:
@@ -81,7 +85,8 @@ class ReportActions(_Window):
             return default_content_dir(), ""
         if not folder_problem(Path(last)):
             return Path(last), ""
-        return default_content_dir(), f"The report open last time ({last}) is no longer there: showing the shipped one"
+        gone = _("The report open last time ({folder}) is no longer there: showing the shipped one")
+        return default_content_dir(), gone.format(folder=last)
 
     def first_report_opened(self, note: str) -> None:
         if self.report is not None:
@@ -96,7 +101,7 @@ class ReportActions(_Window):
 
     def open_report_dialog(self) -> None:
         start = str(self.content_dir.parent)
-        path = dialogs.ask_folder(self, "Open report (a folder holding report.yaml)", start)
+        path = dialogs.ask_folder(self, _("Open report (a folder holding report.yaml)"), start)
         if path:
             self.open_report_folder(Path(path))
 
@@ -106,7 +111,8 @@ class ReportActions(_Window):
         folder = Path(folder)
         problem = folder_problem(folder)
         if problem:
-            dialogs.show_error(self, "Cannot open the report", f"{folder} cannot be opened as a report:", [problem])
+            text = _("{folder} cannot be opened as a report:").format(folder=folder)
+            dialogs.show_error(self, _("Cannot open the report"), text, [problem])
             self.settings.remove_recent_report(str(folder.resolve()))
             return False
         if not confirmed and not self.confirm_discard():
@@ -118,14 +124,14 @@ class ReportActions(_Window):
         self._apply_content(*self._read_content())
         # the recipe was the other report's: saving must not write this report's choices over it
         self.recipe_path = None
-        self.recipe_origin = "Untitled"
+        self.recipe_origin = _("Untitled")
         self._saved = self.panel.recipe()
         self.remember_report()
         self._update_title()
         self._show_report_name()
         if self.report is not None:
             self._tell_dropped(before, self.report)
-            self.statusBar().showMessage(f"Opened the report {self.report.title}", 5000)
+            self.statusBar().showMessage(_("Opened the report {title}").format(title=self.report.title), 5000)
         return True
 
     def _tell_dropped(self, recipe: Recipe, report: Report) -> None:
@@ -134,9 +140,11 @@ class ReportActions(_Window):
         except RecipeError as exc:
             dialogs.show_info(
                 self,
-                "Some choices do not fit this report",
-                f"The report “{report.title}” does not have some of the choices made for the previous one; "
-                "they were left out:",
+                _("Some choices do not fit this report"),
+                _(
+                    "The report “{title}” does not have some of the choices made for the previous one; "
+                    "they were left out:"
+                ).format(title=report.title),
                 [p.message for p in exc.problems if not p.warning],
             )
 
@@ -162,7 +170,8 @@ class ReportActions(_Window):
         shipped = default_content_dir()
         if str(shipped.resolve()) not in recent:
             identity = peek_identity(shipped)
-            action = menu.addAction(f"{identity[1] if identity else 'The shipped report'} (shipped with briefer)")
+            name = identity[1] if identity else _("The shipped report")
+            action = menu.addAction(_("{name} (shipped with briefer)").format(name=name))
             action.triggered.connect(partial(self.open_report_folder, shipped))
         menu.addSeparator()
-        menu.addAction("Clear the list", self.settings.clear_recent_reports).setEnabled(bool(recent))
+        menu.addAction(_("Clear the list"), self.settings.clear_recent_reports).setEnabled(bool(recent))

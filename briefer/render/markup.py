@@ -15,7 +15,9 @@ from briefer.tailor.wording import Words
 
 # C0 controls are not text: ReportLab's parser would choke on some and print boxes for the rest
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})
+# ReportLab breaks lines at a narrow no-break space (U+202F: French puts it inside « », CLDR in
+# dates and numbers) and prints it as a full space anyway; a no-break space keeps the pair together
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "\u202f": "\u00a0"})
 
 
 def escape(text: str) -> str:

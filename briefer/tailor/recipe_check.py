@@ -5,7 +5,9 @@ from __future__ import annotations
 from briefer.content.located import Where
 from briefer.content.model import Report
 from briefer.content.problems import ContentError, Problems
-from briefer.tailor.recipe import CitationStyle, NotePlacement, PageSize, Recipe
+from briefer.tailor.catalogue import CatalogueError
+from briefer.tailor.recipe import CitationStyle, NotePlacement, PageSize, Recipe, Untranslated
+from briefer.tailor.wording import words_for
 
 
 class RecipeError(ContentError):
@@ -47,13 +49,24 @@ def check_recipe(recipe: Recipe, report: Report, origin: str = "recipe") -> None
         (recipe.page_size, PageSize, "page size"),
         (recipe.notes, NotePlacement, "notes placement"),
         (recipe.citations, CitationStyle, "citation style"),
+        (recipe.untranslated, Untranslated, "choice for untranslated text"),
     ):
         values = [choice.value for choice in valid]
         if value not in values:
             p.error(here, f"unknown {what} {str(value)!r} (valid: {_choices(values)})")
+    _check_language(recipe, report, p, here)
     if recipe.chooses_nothing:
         p.error(here, "the recipe chooses nothing to print: no section, no key messages, no country box")
     if len(recipe.watermark) > 40:
         p.error(here, "the watermark is longer than 40 characters; use a word or two")
     if p.errors:
         raise RecipeError(p.items)
+
+
+def _check_language(recipe: Recipe, report: Report, p: Problems, here: Where) -> None:
+    """The brief's language needs a word catalogue (the report's own language too)."""
+    try:
+        words_for(recipe.language or report.language, report.language)
+    except CatalogueError as exc:
+        whose = "" if recipe.language else " — the report's language; choose another with --language"
+        p.error(here, f"{exc}{whose}")

@@ -4,6 +4,7 @@ Format 1 is the first. Format 2 adds `report:`, the report the recipe was made f
 title, fingerprint and a per-part map: recipe_stamp.py); a format-1 recipe names no report.
 When the format changes, bump FORMAT and add a step to _UPGRADES that turns the previous
 version's mapping into the next, so every old recipe still opens.
+`language` and `untranslated` are optional keys, written only when they differ from the default.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from briefer.content.fingerprint import ReportStamp
 from briefer.content.located import LDict, LScalar, Where, YamlError, parse_located
 from briefer.content.problems import Problem, Problems
 from briefer.output import write_atomically
-from briefer.tailor.recipe import CitationStyle, NotePlacement, PageSize, PreparedFor, Recipe
+from briefer.tailor.recipe import CitationStyle, NotePlacement, PageSize, PreparedFor, Recipe, Untranslated
 from briefer.tailor.recipe_check import RecipeError
 from briefer.tailor.recipe_stamp import dump_stamp, read_stamp
 
@@ -43,9 +44,11 @@ TOP_KEYS = (
     "prepared_for",
     "cover_note",
     "report",
+    "language",
+    "untranslated",
 )
 
-_Choice = TypeVar("_Choice", PageSize, NotePlacement, CitationStyle)
+_Choice = TypeVar("_Choice", PageSize, NotePlacement, CitationStyle, Untranslated)
 
 
 def _from_format_1(value: LDict) -> LDict:
@@ -81,6 +84,10 @@ def recipe_to_dict(recipe: Recipe) -> dict[str, object]:
     data["watermark"] = recipe.watermark
     data["prepared_for"] = {key: getattr(recipe.prepared_for, key) for key in PREPARED_KEYS}
     data["cover_note"] = recipe.cover_note
+    if recipe.language:
+        data["language"] = recipe.language
+    if recipe.untranslated != Untranslated.REFUSE:
+        data["untranslated"] = str(recipe.untranslated)
     return data
 
 
@@ -116,6 +123,8 @@ def parse_recipe_file(text: str, origin: str = "recipe") -> OpenedRecipe:
         grayscale=_flag(r, "grayscale", False),
         watermark=_text(r, "watermark"),
         cover_note=_text(r, "cover_note"),
+        language=_text(r, "language"),
+        untranslated=_choice(r, "untranslated", Untranslated, "choice for untranslated text") or Untranslated.REFUSE,
         prepared_for=PreparedFor(**{key: _text(prepared, key) for key in PREPARED_KEYS}),
         **{key: _flag(include, key, True) for key in INCLUDE_KEYS},
     )

@@ -72,6 +72,15 @@ def test_the_bundle_builds_a_brief_and_a_batch(bundle: Path, tmp_path: Path) -> 
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["media-finland.pdf", "media-ukraine.pdf"]
 
 
+def test_the_bundle_builds_a_brief_in_ukrainian(bundle: Path, tmp_path: Path) -> None:
+    """The word catalogues and the shipped translations travel with the bundle."""
+    done = sandboxed(bundle, tmp_path, f"{APP}/briefer", "build", "--language", "uk", "--sections", "conclusion",
+                     "--audience", "diplomats", "--country", "SE", "--country", "NO", "-o", "uk.pdf")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    text = "".join(page.extract_text() for page in PdfReader(tmp_path / "uk.pdf").pages)
+    assert "Висновок: справа у фактах" in text and "Ключові тези" in text
+
+
 def test_the_bundle_opens_its_window_offscreen_and_quits(bundle: Path, tmp_path: Path) -> None:
     done = sandboxed(bundle, tmp_path, f"{APP}/briefer", "--screenshot", "window.png")
     assert done.returncode == 0, done.stderr

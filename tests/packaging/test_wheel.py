@@ -73,6 +73,18 @@ def test_the_installed_briefer_builds_a_brief_of_the_shipped_report(installed: t
     assert any(name.endswith("+NotoSerif-Regular") for name in fonts), fonts  # embedded, from the wheel
 
 
+def test_the_installed_briefer_builds_a_brief_in_ukrainian(installed: tuple[Path, Path, Path]) -> None:
+    """The wheel carries the compiled word catalogues and the shipped translations."""
+    wheel, python, work = installed
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "briefer/locale/uk/LC_MESSAGES/brief.mo" in names and "briefer/locale/uk/LC_MESSAGES/brief.po" in names
+    done = run(python, work, "build", "--language", "uk", "--sections", "conclusion", "--audience", "diplomats",
+               "--country", "SE", "--country", "NO", "-o", "uk.pdf")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    text = "".join(page.extract_text() for page in PdfReader(work / "uk.pdf").pages)
+    assert "Висновок: справа у фактах" in text and "Ключові тези" in text
+
+
 def test_the_installed_briefer_writes_builds_and_batches_another_report(installed: tuple[Path, Path, Path]) -> None:
     _, python, work = installed
     assert run(python, work, "new", "our-report").returncode == 0
