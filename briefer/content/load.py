@@ -14,6 +14,7 @@ from briefer.content.audiences import read_audiences
 from briefer.content.content_format import newer_format_problem
 from briefer.content.countries import read_countries
 from briefer.content.located import Where
+from briefer.content.missing_files import name_missing_files
 from briefer.content.model import Report
 from briefer.content.problems import ContentError, Problem
 from briefer.content.reading import Reading
@@ -57,6 +58,7 @@ def check_report(folder: Path | str | None = None) -> tuple[Report | None, list[
         return None, reading.p.items
     report = Report(sections=sections, sources=sources, audiences=audiences, countries=countries, **meta)  # type: ignore[arg-type]
     check_references(reading, report)
+    name_missing_files(reading, report, root / "sections")
     if reading.p.errors:
         return None, reading.p.items
     # a translation's problems are its language's: they stop a brief in that language only

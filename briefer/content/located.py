@@ -11,6 +11,8 @@ from pathlib import Path
 
 import yaml
 
+from briefer.content.yaml_places import mistake_place
+
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -90,10 +92,8 @@ def parse_located(text: str, display: str) -> Located | None:
             return None
         return _convert(node, loader, display, depth=0, budget=[_MAX_NODES])
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = Where(display, mark.line + 1, mark.column + 1) if mark else Where(display, 1, 1)
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise YamlError(where, f"YAML syntax error: {problem}") from exc
+        place = mistake_place(text, exc)  # the line of the mistake, not where YAML gave up
+        raise YamlError(Where(display, place.line, place.col), place.message) from exc
     except yaml.YAMLError as exc:
         raise YamlError(Where(display, 1, 1), f"YAML error: {exc}") from exc
     except RecursionError as exc:

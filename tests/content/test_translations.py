@@ -84,7 +84,7 @@ def test_problems_of_a_translation_file_are_located(content: Path) -> None:
     )
     report = load_report(content)
     problems = [str(p) for p in report.translations["fr"].problems]
-    assert any("broken.yaml:3:" in p and "YAML syntax error" in p for p in problems)
+    assert any("broken.yaml:2:" in p and "YAML syntax error" in p for p in problems)  # where the [ opens
     assert any("other.yaml:1:" in p and "'de'" in p for p in problems)
     assert any("other.yaml:3:" in p and "warning" in p and "block:nonexistent" in p for p in problems)
     assert any("other.yaml:6:" in p and "translated twice" in p for p in problems)
