@@ -59,6 +59,12 @@ def _describe(report: Report, recipe: Recipe) -> tuple[str, str]:
     return label or "the whole report", base
 
 
+def file_stem(report: Report, recipe: Recipe) -> str:
+    """The file name (without suffix) a batch gives this recipe's brief: 'parliamentarians-finland',
+    or 'brief' when it has neither audience nor focus country."""
+    return _describe(report, recipe)[1]
+
+
 def plan_matrix(
     report: Report,
     recipe: Recipe,
