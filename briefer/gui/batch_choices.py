@@ -1,13 +1,14 @@
 """The batch dialog's choices: audiences × countries or a recipients list, booklets or at a glance, a folder.
 
-Turns them into a checked BatchPlan (briefer.batch.plan). Imports Qt widgets, the batch API, dialogs.py.
+Turns them into a checked BatchPlan (briefer.batch.plan), and into the BatchMemory the settings
+keep between openings. Imports Qt widgets, the batch API, dialogs.py and settings.py.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -27,6 +28,7 @@ from briefer.batch import BatchError, BatchPlan, plan_matrix, plan_recipients, r
 from briefer.content.model import Report
 from briefer.gui import dialogs
 from briefer.gui.i18n import N_, _
+from briefer.gui.settings import BatchMemory
 from briefer.tailor.recipe import Recipe
 
 KEY = Qt.ItemDataRole.UserRole
@@ -44,6 +46,13 @@ def _checklist(parent: QWidget, choices: list[tuple[str, str]]) -> QListWidget:
     return box
 
 
+def tick_keys(box: QListWidget, keys: tuple[str, ...]) -> None:
+    """Tick the items whose keys are in `keys` (keys the list lacks are left out), untick the rest."""
+    for i in range(box.count()):
+        item = box.item(i)
+        item.setCheckState(Qt.CheckState.Checked if item.data(KEY) in keys else Qt.CheckState.Unchecked)
+
+
 def ticked(box: QListWidget) -> list[str]:
     """The keys of the ticked items, in list order."""
     items = (box.item(i) for i in range(box.count()))
@@ -57,7 +66,9 @@ class BatchChoices(QWidget):
         super().__init__(parent)
         self.report, self.recipe = report, recipe
         self.by_matrix = QRadioButton(_("One brief per audience × focus country"), self)
-        self.by_recipient = QRadioButton(_("One personalised copy per recipient, their name on the cover"), self)
+        self.by_matrix.setToolTip(_("Tick audiences and countries below: a brief for each pair"))
+        self.by_recipient = QRadioButton(_("One personalised brief per recipient, their name on the cover"), self)
+        self.by_recipient.setToolTip(_("From a list of people: a brief each, or all in one print file"))
         self.by_matrix.setChecked(True)
         self.mode = QButtonGroup(self)
         self.mode.addButton(self.by_matrix)
@@ -65,11 +76,16 @@ class BatchChoices(QWidget):
         self.mode.buttonToggled.connect(self._mode_changed)
         self.booklets = QCheckBox(_("Also make booklets (to print on both sides and fold)"), self)
         self.booklets.toggled.connect(self.choices_changed)
-        self.glance = QCheckBox(_("One-page at a glance instead of the brief"), self)
+        self.booklets.setToolTip(_("A second file per brief, its pages in booklet order"))
+        self.glance = QCheckBox(_("One page at a glance instead of the whole brief"), self)
+        self.glance.setToolTip(_("The audience's key messages and the countries' status on one page"))
         self.glance.toggled.connect(self._glance_toggled)
         self.folder = QLineEdit(folder, self)
         self.folder.textChanged.connect(self.choices_changed)
+        self.folder.setAccessibleName(_("Output folder"))
+        self.folder.setAccessibleDescription(_("The folder the briefs are built into"))
         self.choose_folder = QPushButton(_("Choose…"), self)
+        self.choose_folder.setToolTip(_("Choose the output folder"))
         self.choose_folder.clicked.connect(self._choose_folder)
         where = QHBoxLayout()
         where.addWidget(QLabel(_("Output folder"), self))
@@ -114,6 +130,8 @@ class BatchChoices(QWidget):
             )
         ):
             box.itemChanged.connect(self.choices_changed)
+            box.setAccessibleName(title)
+            box.setAccessibleDescription(_("Space ticks; none ticked: {default}").format(default=default))
             hint = QLabel(_("None ticked: {default}").format(default=default), self)
             hint.setWordWrap(True)
             grid.addWidget(QLabel(title, self), 0, column)
@@ -125,10 +143,14 @@ class BatchChoices(QWidget):
         self.recipients = QLineEdit(self)
         self.recipients.setPlaceholderText(_("a CSV file with the columns name, title and organisation"))
         self.recipients.editingFinished.connect(self.choices_changed)
+        self.recipients.setAccessibleName(_("Recipients list"))
+        self.recipients.setAccessibleDescription(_("a CSV file with the columns name, title and organisation"))
         self.choose_recipients = QPushButton(_("Choose…"), self)
+        self.choose_recipients.setToolTip(_("Choose the recipients list"))
         self.choose_recipients.clicked.connect(self._choose_recipients)
         self.combined = QCheckBox(_("One combined print file (each copy starts on a right-hand page)"), self)
         self.combined.toggled.connect(self.choices_changed)
+        self.combined.setToolTip(_("Every personalised brief in one PDF, to print in one go"))
         grid = QGridLayout()
         grid.setContentsMargins(INDENT, 0, 0, 0)
         grid.addWidget(QLabel(_("Recipients list"), self), 0, 0)
@@ -163,6 +185,32 @@ class BatchChoices(QWidget):
         path = dialogs.ask_folder(self, _("Build the briefs into"), self.folder.text())
         if path:
             self.folder.setText(path)
+
+    def restore(self, memory: BatchMemory) -> None:
+        """The choices as they were when the dialog last closed (quietly: the dialog plans once after)."""
+        self.blockSignals(True)
+        try:
+            (self.by_recipient if memory.by_recipient else self.by_matrix).setChecked(True)
+            tick_keys(self.audiences, memory.audiences)
+            tick_keys(self.countries, memory.countries)
+            self.glance.setChecked(memory.glance)
+            self.booklets.setChecked(memory.booklets and not memory.glance)
+            self.combined.setChecked(memory.combined)
+            self.recipients.setText(memory.recipients)
+        finally:
+            self.blockSignals(False)
+
+    def remembered(self, geometry: QByteArray) -> BatchMemory:
+        return BatchMemory(
+            by_recipient=self.by_recipient.isChecked(),
+            audiences=tuple(ticked(self.audiences)),
+            countries=tuple(ticked(self.countries)),
+            booklets=self.booklets.isChecked(),
+            glance=self.glance.isChecked(),
+            combined=self.combined.isChecked(),
+            recipients=self.recipients.text().strip(),
+            geometry=geometry,
+        )
 
     def output_folder(self) -> Path:
         """Where to build; raises BatchError when no folder is given."""

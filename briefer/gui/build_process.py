@@ -25,6 +25,7 @@ from briefer.content.problems import ContentError
 from briefer.content.resources import MissingPartError
 from briefer.gui.i18n import _
 from briefer.gui.preview_job import Preview, build_preview
+from briefer.gui.short_jobs import Job
 from briefer.tailor.recipe import Recipe
 from briefer.tailor.recipe_check import RecipeError
 
@@ -50,6 +51,11 @@ def _receive(stream: IO[bytes]) -> object | None:
 # --- in the child ---------------------------------------------------------------------------
 
 
+def _build(report: Report, request: Recipe | Job) -> object:
+    """A preview of a recipe, or what another job (a short form) makes."""
+    return request.run(report) if isinstance(request, Job) else build_preview(report, request)
+
+
 def serve(requests: BinaryIO, replies: BinaryIO) -> None:
     """Answer (key, report or None, recipe) requests until the parent closes the pipe.
 
@@ -61,7 +67,7 @@ def serve(requests: BinaryIO, replies: BinaryIO) -> None:
         register_fonts()  # pay for fonts before the first request
     reports: dict[int, Report] = {}
     while (request := _receive(requests)) is not None:
-        key, report, recipe = cast(tuple[int, Report | None, Recipe], request)
+        key, report, recipe = cast(tuple[int, Report | None, Recipe | Job], request)
         if report is not None:
             reports = {key: report}
         held = reports.get(key)
@@ -70,7 +76,7 @@ def serve(requests: BinaryIO, replies: BinaryIO) -> None:
             reply = ("missing", None)
         else:
             try:
-                reply = ("ok", build_preview(held, recipe))
+                reply = ("ok", _build(held, recipe))
             except ContentError as exc:
                 # a ContentError does not survive pickling (its argument is its message): send the parts
                 reply = ("recipe" if isinstance(exc, RecipeError) else "content", exc.problems)
@@ -151,7 +157,7 @@ class ProcessBuild:
             for _attempt in range(3):
                 child = self._ensure_child()
                 if child is None:
-                    return build_preview(report, recipe)
+                    return cast(Preview, _build(report, recipe))
                 assert child.stdin is not None and child.stdout is not None
                 fresh = report is not self._sent
                 if fresh:
@@ -192,6 +198,10 @@ class ProcessBuild:
             child.wait()
         if child.stdout is not None:
             child.stdout.close()
+
+    def run_job(self, report: Report, job: Job) -> object:
+        """Run a short-form job in the child (as a preview is built), blocking the calling thread."""
+        return self(report, cast(Recipe, job))
 
     def shutdown(self) -> None:
         """Stop the child (a build in progress finishes first)."""

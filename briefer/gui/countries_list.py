@@ -34,13 +34,18 @@ class CountriesList(QWidget):
         self.filter.setPlaceholderText(_("Filter countries…"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._apply_filter)
+        self.filter.setAccessibleName(_("Filter countries"))
+        self.filter.setAccessibleDescription(_("Type part of a name to show only the countries that match"))
         self.list = QListWidget(self)
         self.list.setUniformItemSizes(True)
         self.list.itemChanged.connect(self._item_changed)
+        self.list.setAccessibleName(_("Focus countries"))
+        self.list.setAccessibleDescription(_("Space ticks or unticks a country; the boxes print in the order ticked"))
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.clear_button = QPushButton(_("Clear"), self)
         self.clear_button.setToolTip(_("Untick every country"))
+        self.clear_button.setAccessibleDescription(_("Untick every country"))
         self.clear_button.clicked.connect(self.clear_choice)
         row = QHBoxLayout()
         row.addWidget(self.summary, 1)
@@ -59,7 +64,9 @@ class CountriesList(QWidget):
             for country in sorted(report.countries, key=lambda c: c.name.casefold()):
                 item = QListWidgetItem(f"{country.name} ({country.code})")
                 item.setData(CODE_ROLE, country.code)
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+                )
                 item.setCheckState(Qt.CheckState.Unchecked)
                 self.list.addItem(item)
         finally:

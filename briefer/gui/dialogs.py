@@ -10,11 +10,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from briefer.content.model import Report
 from briefer.gui.about import about_html
 from briefer.gui.i18n import _
+from briefer.gui.shortcuts_dialog import ShortcutRow, ShortcutsDialog
 
 SHOWN_PROBLEMS = 8
 
@@ -105,4 +106,50 @@ def show_about(parent: QWidget | None, report: Report | None = None) -> None:
     box.setWindowTitle(_("About briefer"))
     box.setTextFormat(Qt.TextFormat.RichText)
     box.setText(about_html(report=report))
+    box.exec()
+
+
+def ask_pages(parent: QWidget | None, current: int, suggested: int) -> int | None:
+    """How many pages the brief should fit in (`current`: its pages now), or None when cancelled."""
+    text = _(
+        "The brief has {pages} pages. Fit it in how many? Content is left out in a set order "
+        "(sources list, pull quotes, boxes, contents, the last sections, the cover); Undo brings it back."
+    )
+    value, ok = QInputDialog.getInt(
+        parent, _("Fit in pages"), text.format(pages=current), suggested, 1, max(1, current), 1
+    )
+    return value if ok else None
+
+
+def show_shortcuts(parent: QWidget | None, rows: list[ShortcutRow]) -> None:
+    ShortcutsDialog(rows, parent).exec()
+
+
+def guide_html() -> str:
+    steps = (
+        _(
+            "<b>Sections</b> (Ctrl+1): tick the sections the reader needs; drag them, or use Ctrl+Up "
+            "and Ctrl+Down, to order them."
+        ),
+        _("<b>Audience and countries</b> (Ctrl+2): choose who it is for, and tick the focus countries."),
+        _("<b>Layout and options</b> (Ctrl+3): paper, notes, language, and what to include."),
+        _("<b>Prepared for</b> (Ctrl+4): the recipient, meeting and date, printed on the cover."),
+        _(
+            "Watch the preview on the right (Ctrl+F finds words in it), then <b>Export PDF</b> (Ctrl+E) or "
+            "<b>Print</b> (Ctrl+P). Too long? <b>Fit in pages</b> or <b>One page at a glance</b> in the File menu."
+        ),
+    )
+    items = "".join(f"<li>{step}</li>" for step in steps)
+    tail = _(
+        "Every change can be undone (Ctrl+Z) and redone (Ctrl+Shift+Z). Save the choices as a recipe "
+        "(Ctrl+S) to make the same brief again; drop a recipe or a briefer PDF on the window to open it."
+    )
+    return f"<h3>{_('Making a brief')}</h3><ol>{items}</ol><p>{tail}</p>"
+
+
+def show_guide(parent: QWidget | None) -> None:
+    box = QMessageBox(parent)
+    box.setWindowTitle(_("Quick guide — briefer"))
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setText(guide_html())
     box.exec()

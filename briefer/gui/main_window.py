@@ -1,8 +1,9 @@
 """The main window: recipe panel on the left, live PDF preview on the right, files through menus.
 
-Wires the widgets to the core (load, tailor, build, output); the heavy work runs in worker.py.
-Reports (window_reports.py), recipe files (window_recipes.py) and exports, printing and batch
-(window_export.py) are mixins.
+Wires the widgets to the core (load, tailor, build, output); the heavy work runs in worker.py and
+the build process. Mixins: reports (window_reports.py), recipe files (window_recipes.py), exports,
+printing and batch (window_export.py), undo (window_history.py), the View and Help menus
+(window_view.py) and the short forms (window_short.py).
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from functools import partial
 from pathlib import Path
 from typing import cast
 
-from PySide6.QtCore import QByteArray, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter
+from PySide6.QtCore import QByteArray, QEvent, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QToolButton
 
 from briefer.build import OutputFormat
 from briefer.content.load import check_report
@@ -22,27 +23,30 @@ from briefer.content.located import Where
 from briefer.content.model import Report
 from briefer.content.problems import ContentError, Problem
 from briefer.content.resources import MissingPartError
-from briefer.gui import dialogs
 from briefer.gui.batch_dialog import BatchDialog
-from briefer.gui.build_process import shared_process_build
+from briefer.gui.build_process import ProcessBuild, shared_process_build
 from briefer.gui.content_watch import ContentWatcher
+from briefer.gui.contrast import WARNING_COLOURS
+from briefer.gui.drops import FileDrops
 from briefer.gui.i18n import _, ngettext
 from briefer.gui.menus import create_actions, fill_menus
 from briefer.gui.preview import PreviewPane
-from briefer.gui.preview_job import Preview, chosen_nothing, status_text, warnings
+from briefer.gui.preview_job import HANDOUT_PAGES, Preview, chosen_nothing, status_text, warnings
 from briefer.gui.problems import problem_lines
 from briefer.gui.recipe_panel import RecipePanel
 from briefer.gui.settings import Settings
+from briefer.gui.status_bar import ElidedLabel, StatusBar, readable_colour
 from briefer.gui.window_export import ExportActions
+from briefer.gui.window_history import CLICK_DELAY_MS, HistoryActions
 from briefer.gui.window_recipes import RecipeFileActions
 from briefer.gui.window_reports import ReportActions
+from briefer.gui.window_short import ShortForms
+from briefer.gui.window_view import ViewActions
 from briefer.gui.worker import BuildFunction, Outcome, PreviewBuilder, run_task
 from briefer.tailor.recipe import Recipe
 
-CLICK_DELAY_MS = 15  # gathers the changes one gesture makes (select all, a drop) into one build
 
-
-class MainWindow(ReportActions, RecipeFileActions, ExportActions, QMainWindow):
+class MainWindow(HistoryActions, ViewActions, ShortForms, ReportActions, RecipeFileActions, ExportActions, QMainWindow):
     preview_changed = Signal(object)  # the Preview now on show (after every successful rebuild)
     content_changed = Signal(bool)  # the content folder was (re)read: True if valid, False if not
 
@@ -57,13 +61,15 @@ class MainWindow(ReportActions, RecipeFileActions, ExportActions, QMainWindow):
         super().__init__()
         self.settings = settings or Settings()
         self.content_dir, start_note = self.first_report(content_dir)
-        self.report: Report | None = None
+        self.report: Report | None = None  # the last good report: kept while the content has errors
         self.content_problems: list[str] = []
         self.recipe_path: Path | None = None  # where Save writes; None until saved (or for a PDF)
         self.recipe_origin = _("Untitled")  # the name shown in the title bar
         self._saved: Recipe | None = None  # the recipe as last saved or opened; None: never saved
         self.last_preview: Preview | None = None
         self.batch_dialog: BatchDialog | None = None  # the last one opened (File ▸ Batch…)
+        self.changed_field = ""  # where the change being built was made (for showing its page)
+        self.changed_section: str | None = None  # the section it ticked, if any
         self._content_generation = 0
         self._loader_pool = QThreadPool(self)
         self._loader_pool.setMaxThreadCount(1)
@@ -73,18 +79,7 @@ class MainWindow(ReportActions, RecipeFileActions, ExportActions, QMainWindow):
         self.preview = PreviewPane(self)
         self.splitter = self._make_splitter()
 
-        if build is None:
-            process = shared_process_build()
-            process.start()  # warms up while the content loads and the window opens
-            build = process
-        self.builder = PreviewBuilder(build, parent=self)
-        self.builder.preview_changed.connect(self._show_preview)
-        self.builder.problems_changed.connect(self._show_build_problem)
-        self.builder.busy_changed.connect(self._show_busy)
-        self.debounce = QTimer(self)
-        self.debounce.setSingleShot(True)
-        self.debounce.timeout.connect(self.rebuild_now)
-        self._typing_delay_ms = self.settings.preview_delay_ms
+        self._make_builder(build)
 
         self.watcher = ContentWatcher(self)
         self.watcher.content_changed.connect(self.reload_content)
@@ -93,15 +88,37 @@ class MainWindow(ReportActions, RecipeFileActions, ExportActions, QMainWindow):
         self.commands = create_actions(self)
         self._make_menus()
         self._connect_actions()
+        self._make_history()
         self._restore_window()
+        self.drops = FileDrops(self)
+        self.drops.files_dropped.connect(self.open_dropped)
+        self.drops.watch(self)
 
         self._apply_content(*self._read_content())
         self.watcher.watch(self.content_dir)
         self._saved = self.panel.recipe()
+        self.start_history()
         self._update_title()
         self.first_report_opened(start_note)
+        self.reopen_last_recipe()
 
     # -- building the window ----------------------------------------------------------
+
+    def _make_builder(self, build: BuildFunction | None) -> None:
+        """The preview builder (in the warm child process unless `build` is given) and its debounce."""
+        self.process: ProcessBuild | None = None
+        if build is None:
+            self.process = shared_process_build()
+            self.process.start()  # warms up while the content loads and the window opens
+            build = self.process
+        self.builder = PreviewBuilder(build, parent=self)
+        self.builder.preview_changed.connect(self._show_preview)
+        self.builder.problems_changed.connect(self._show_build_problem)
+        self.builder.busy_changed.connect(self._show_busy)
+        self.debounce = QTimer(self)
+        self.debounce.setSingleShot(True)
+        self.debounce.timeout.connect(self.rebuild_now)
+        self._typing_delay_ms = self.settings.preview_delay_ms
 
     def _make_splitter(self) -> QSplitter:
         """The recipe panel on the left, the preview taking what the window gains on the right."""
@@ -112,22 +129,59 @@ class MainWindow(ReportActions, RecipeFileActions, ExportActions, QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         self.panel.setMinimumWidth(300)
-        splitter.setSizes([380, 820])
+        splitter.setSizes([380, 900])
         self.setCentralWidget(splitter)
         return splitter
 
     def _make_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.report_label = QLabel(self)
-        bar.addWidget(self.report_label)
-        self.stats_label = QLabel(self)
-        self.warning_label = QLabel(self)
-        self.warning_label.setStyleSheet("color: #a0460a; font-weight: bold;")
+        bar = StatusBar(self)
+        self.setStatusBar(bar)
+        self.report_label = ElidedLabel(self)
+        bar.addWidget(self.report_label, 1)
+        self.stats_label = ElidedLabel(self)
+        self.warning_label = ElidedLabel(self)
+        font = QFont(self.warning_label.font())
+        font.setBold(True)
+        self.warning_label.setFont(font)
+        self._colour_warning()
         self.busy_label = QLabel(_("Updating preview…"), self)
         self.busy_label.hide()
-        bar.addPermanentWidget(self.warning_label)
+        self.fit_button = self._status_button(
+            _("Fit in {n} pages").format(n=HANDOUT_PAGES),
+            _("Leave content out, in a set order, until the brief fits in {n} pages").format(n=HANDOUT_PAGES),
+            lambda: self.fit_in_pages(HANDOUT_PAGES),
+        )
+        self.glance_button = self._status_button(
+            _("One page at a glance"),
+            _("Write the one-page at-a-glance handout of this brief as a PDF"),
+            self.export_glance,
+        )
+        bar.addPermanentWidget(self.warning_label, 2)
+        bar.addPermanentWidget(self.fit_button)
+        bar.addPermanentWidget(self.glance_button)
         bar.addPermanentWidget(self.busy_label)
-        bar.addPermanentWidget(self.stats_label)
+        bar.addPermanentWidget(self.stats_label, 2)
+
+    def _status_button(self, text: str, tip: str, slot: object) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAccessibleDescription(tip)
+        button.setAutoRaise(True)
+        button.clicked.connect(slot)
+        button.hide()
+        return button
+
+    def _colour_warning(self) -> None:
+        """The warning's orange, dark on a light palette and light on a dark one: 4.5:1 either way."""
+        palette = self.warning_label.palette()
+        palette.setColor(palette.ColorRole.WindowText, readable_colour(self.statusBar().palette(), WARNING_COLOURS))
+        self.warning_label.setPalette(palette)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            QTimer.singleShot(0, self._colour_warning)  # once the status bar has the new palette too
 
     def _make_menus(self) -> None:
         menus = fill_menus(self.menuBar(), self.commands)
@@ -145,14 +199,13 @@ class MainWindow(ReportActions, RecipeFileActions, ExportActions, QMainWindow):
         a.save_as.triggered.connect(self.save_as)
         a.export_pdf.triggered.connect(partial(self.export_dialog, OutputFormat.PDF))
         a.export_markdown.triggered.connect(partial(self.export_dialog, OutputFormat.MARKDOWN))
+        a.glance.triggered.connect(self.export_glance)
+        a.fit_pages.triggered.connect(lambda: self.fit_in_pages())
         a.batch.triggered.connect(self.open_batch_dialog)
         a.print.triggered.connect(self.print_brief)
         a.reload.triggered.connect(self.reload_content)
         a.quit.triggered.connect(self.close)
-        a.zoom_in.triggered.connect(self.preview.zoom_in)
-        a.zoom_out.triggered.connect(self.preview.zoom_out)
-        a.fit_width.triggered.connect(self.preview.fit_width)
-        a.about.triggered.connect(lambda: dialogs.show_about(self, self.report))
+        self._connect_view_actions()
 
     def _restore_window(self) -> None:
         if not self.restoreGeometry(self.settings.geometry):
@@ -199,40 +252,55 @@ class MainWindow(ReportActions, RecipeFileActions, ExportActions, QMainWindow):
     def _apply_content(self, report: Report | None, problems: list[Problem]) -> None:
         self.content_problems = problem_lines(problems) if report is None else []
         if report is None:
-            self.builder.cancel()
-            self.debounce.stop()
-            errors = sum(1 for p in problems if not p.warning)
-            self.preview.show_problems(
-                ngettext("The content has {count} error", "The content has {count} errors", errors).format(
-                    count=errors
-                ),
-                ngettext(
-                    "Fix it in {folder}; the preview comes back by itself when the files are saved "
-                    "(or use File ▸ Reload content).",
-                    "Fix them in {folder}; the preview comes back by itself when the files are saved "
-                    "(or use File ▸ Reload content).",
-                    errors,
-                ).format(folder=self.content_dir),
-                self.content_problems,
-            )
-            self.warning_label.setText(_("content errors"))
-            self.stats_label.setText("")
-            self._update_title()
-            self._show_report_name()
-            self.content_changed.emit(False)
+            self._content_broken(sum(1 for p in problems if not p.warning))
             return
         self.report = report
         self.last_preview = None  # built from the previous content
+        self.preview.set_banner("")
         self.panel.set_report(report)
+        self.history.current = self.panel.recipe()
         self._update_title()
         self._show_report_name()
         self._show_warnings(self.panel.recipe())
         self.content_changed.emit(True)
         self.rebuild_now()
 
+    def _content_broken(self, errors: int) -> None:
+        """The content has errors: show them; the last good brief (if any) stays in use, marked."""
+        title = ngettext("The content has {count} error", "The content has {count} errors", errors).format(count=errors)
+        hint = ngettext(
+            "Fix it in {folder}; the preview comes back by itself when the files are saved "
+            "(or use File ▸ Reload content).",
+            "Fix them in {folder}; the preview comes back by itself when the files are saved "
+            "(or use File ▸ Reload content).",
+            errors,
+        ).format(folder=self.content_dir)
+        last_good = self.report is not None and self.last_preview is not None
+        self.preview.show_problems(title, hint, self.content_problems, last_good=last_good)
+        if last_good:
+            banner = ngettext(
+                "The content has {count} error, so this is the brief built from the last good content; "
+                "Export and Print use it too.",
+                "The content has {count} errors, so this is the brief built from the last good content; "
+                "Export and Print use it too.",
+                errors,
+            )
+            self.preview.set_banner(banner.format(count=errors))
+            self.preview.stack.setCurrentWidget(self.preview.document_page)
+        else:
+            self.builder.cancel()
+            self.debounce.stop()
+            self.stats_label.setText("")
+        self._update_title()
+        self._show_report_name()
+        self._show_warnings(self.panel.recipe())
+        self.content_changed.emit(False)
+
     # -- the preview ---------------------------------------------------------------------
 
     def _recipe_changed(self, recipe: Recipe, typing: bool) -> None:
+        self._record_change(recipe, typing)
+        self.changed_field, self.changed_section = self.panel.last_field, self.panel.last_ticked
         self._update_title()
         self._show_warnings(recipe)
         # typing waits for a pause; a click is built almost at once (the builder keeps at most one
@@ -243,10 +311,11 @@ class MainWindow(ReportActions, RecipeFileActions, ExportActions, QMainWindow):
         """Ask for a preview of the recipe on show (the debounce timer ends here too)."""
         self.debounce.stop()
         recipe = self.panel.recipe()
-        if self.report is None or not self.content_ok:
+        if self.report is None:
             return
         if chosen_nothing(recipe):
             self.builder.cancel()
+            self.change_finder.forget()
             self.preview.show_message(_("No sections chosen.\nTick at least one section to see the brief."))
             self.stats_label.setText("")
             self._show_warnings(recipe)
@@ -256,8 +325,12 @@ class MainWindow(ReportActions, RecipeFileActions, ExportActions, QMainWindow):
     def _show_preview(self, preview: Preview) -> None:
         self.last_preview = preview
         self.preview.show_pdf(preview.pdf)
+        if not self.content_ok:
+            self.preview.stack.setCurrentWidget(self.preview.document_page)  # with its banner
         self.stats_label.setText(status_text(preview.stats))
         self._show_warnings(preview.recipe)
+        self._follow_change(self.changed_field, self.changed_section)
+        self.changed_field, self.changed_section = "", None
         self.preview_changed.emit(preview)
 
     def _show_build_problem(self, error: BaseException) -> None:
@@ -266,13 +339,14 @@ class MainWindow(ReportActions, RecipeFileActions, ExportActions, QMainWindow):
             hint = _("Change the choices on the left; the preview follows.")
             lines = problem_lines(error.problems)
         elif isinstance(error, MissingPartError):
-            title = "briefer is missing some of its own files"
-            hint = "Nothing is wrong with the report or your choices, which are kept: reinstall briefer."
+            title = _("briefer is missing some of its own files")
+            hint = _("Nothing is wrong with the report or your choices, which are kept: reinstall briefer.")
             lines = [str(error)]
         else:
             title = _("The preview could not be built")
             hint = _("This is a bug in briefer; the details below help to fix it. Your choices are kept.")
             lines = traceback.format_exception(error)
+        self.change_finder.forget()
         self.preview.show_problems(title, hint, [line.rstrip("\n") for line in lines])
         self.stats_label.setText("")
 
@@ -283,8 +357,14 @@ class MainWindow(ReportActions, RecipeFileActions, ExportActions, QMainWindow):
         stats = self.last_preview.stats if self.last_preview and self.last_preview.recipe == recipe else None
         found = warnings(recipe, stats)
         if not self.content_ok:
-            found.insert(0, _("content errors"))
+            built = self.report is not None and self.last_preview is not None
+            found.insert(
+                0, _("content errors: the brief is built from the last good content") if built else _("content errors")
+            )
         self.warning_label.setText(_("⚠ ") + "; ".join(found) if found else "")
+        long = stats is not None and stats.pages > HANDOUT_PAGES and self.report is not None
+        self.fit_button.setVisible(long)
+        self.glance_button.setVisible(long and bool(recipe.audience or recipe.countries))
 
     # -- closing ----------------------------------------------------------------------------
 
@@ -295,6 +375,7 @@ class MainWindow(ReportActions, RecipeFileActions, ExportActions, QMainWindow):
         self.settings.geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.splitter_state = QByteArray(self.splitter.saveState())
+        self.remember_last_recipe()
         self.settings.sync()
         self.debounce.stop()
         self.builder.cancel()

@@ -1,69 +1,51 @@
-"""The left side of the window: every choice of a Recipe as widgets, in a tool box.
+"""The left side of the window: every choice of a Recipe as widgets, in a tool box of four pages.
 
 `set_recipe()` shows a recipe, `recipe()` reads the widgets back; `recipe_changed` fires on any
-change the user makes. Fields the widgets cannot show (paragraph exclusions) are kept as given.
+change the user makes, and `last_field` says where it was made. Fields the widgets cannot show
+(paragraph exclusions) are kept as given. The pages themselves are built in recipe_pages.py.
 """
 
 from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QScrollArea,
-    QToolBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QFrame, QScrollArea, QToolBox, QVBoxLayout, QWidget
 
 from briefer.content.model import Report
 from briefer.content.translations import primary
-from briefer.gui.countries_list import CountriesList
 from briefer.gui.i18n import N_, _
-from briefer.gui.sections_tree import SectionsTree
+from briefer.gui.recipe_pages import PanelPages
 from briefer.tailor.catalogue import catalogue_languages, language_name
 from briefer.tailor.recipe import CitationStyle, NotePlacement, PageSize, PreparedFor, Recipe, Untranslated
 from briefer.tailor.selection import section_order
 
-# plain, clickable page headers (the default style draws them as half-drawn tabs)
+# plain, clickable page headers (the default style draws them as half-drawn tabs), with a focus
+# frame drawn in the text colour, so the header that has the keyboard's focus is plain to see
 TOOLBOX_STYLE = """
 QToolBox::tab {
     background: palette(button); border: 1px solid palette(mid); border-radius: 3px;
     padding: 3px 8px; font-weight: bold;
 }
 QToolBox::tab:selected { background: palette(highlight); color: palette(highlighted-text); }
+QToolBox::tab:focus { border: 2px dashed palette(window-text); padding: 2px 7px; }
 """
-INCLUDE_BOXES = (
-    ("cover", N_("Cover page")),
-    ("contents", N_("Contents (with three or more sections)")),
-    ("key_messages", N_("Key messages for the audience")),
-    ("country_boxes", N_("Country boxes for the focus countries")),
-    ("sources_list", N_("List of sources")),
-)
-LOOK_BOXES = (("large_print", N_("Large print")), ("grayscale", N_("Grayscale (for black-and-white printers)")))
-PREPARED_FIELDS = (
-    ("recipient", N_("Recipient"), N_("e.g. Committee on Foreign Affairs")),
-    ("meeting", N_("Meeting"), N_("e.g. Briefing on mine action")),
-    ("place", N_("Place"), N_("e.g. Helsinki")),
-    ("date", N_("Date"), N_("e.g. 12 March 2026")),
-    ("organisation", N_("Organisation"), N_("who prepared the brief")),
-)
-
-
-def _combo(vocabulary: type[PageSize] | type[NotePlacement] | type[CitationStyle]) -> QComboBox:
-    combo = QComboBox()
-    for choice in vocabulary:
-        combo.addItem(_(choice.label), choice.value)
-    return combo
+PAGES = (N_("Sections"), N_("Audience and countries"), N_("Layout and options"), N_("Prepared for"))
+# the page each field is on (undo shows the page of the change it takes back)
+FIELD_PAGES = {"sections": 0, "audience": 1, "countries": 1, "page_size": 2, "notes": 2, "citations": 2}
+FIELD_NAMES = {
+    "sections": N_("sections"),
+    "audience": N_("audience"),
+    "countries": N_("focus countries"),
+    "watermark": N_("watermark"),
+    "cover_note": N_("covering note"),
+    "language": N_("language"),
+}
+# keys the window's Edit menu owns, even while a text field has the focus (its own undo would
+# change the text behind the window's history)
+WINDOW_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+WINDOW_KEY_STRINGS = ("Ctrl+Y", "Ctrl+Shift+Z")
 
 
 def _select(combo: QComboBox, value: object) -> None:
@@ -76,10 +58,29 @@ def _scrolling(widget: QWidget) -> QScrollArea:
     area.setWidget(widget)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls inside, not to the frame
     return area
 
 
-class RecipePanel(QWidget):
+def field_page(field: str) -> int:
+    """The page a field is on; -1 for a change made by the app across pages (a page budget)."""
+    if field in FIELD_PAGES:
+        return FIELD_PAGES[field]
+    if field.startswith("prepared_for.") or field == "cover_note":
+        return 3
+    return -1 if field in ("", "budget") else 2
+
+
+def field_name(field: str) -> str:
+    """The field as the Edit menu names it: 'Undo watermark'."""
+    if field in FIELD_NAMES:
+        return _(FIELD_NAMES[field])
+    if field.startswith("prepared_for."):
+        return _("prepared for")
+    return _("options")
+
+
+class RecipePanel(PanelPages, QWidget):
     # the Recipe the widgets now show after any change by the user, and True when it came from
     # typing in a text field (where more keys are likely to follow)
     recipe_changed = Signal(object, bool)
@@ -89,139 +90,74 @@ class RecipePanel(QWidget):
         self._report: Report | None = None
         self._base = Recipe()  # the recipe last set: keeps what the widgets cannot show
         self._quiet = False
+        self.last_field = ""  # where the last change was made ("sections", "watermark", …)
+        self.last_ticked: str | None = None  # the section the last change ticked, if it ticked one
         self.toolbox = QToolBox(self)
         self.toolbox.setStyleSheet(TOOLBOX_STYLE)
-        self.toolbox.addItem(self._sections_page(), _("Sections"))
-        self.toolbox.addItem(self._audience_page(), _("Audience and countries"))
-        self.toolbox.addItem(_scrolling(self._options_page()), _("Layout and options"))
-        self.toolbox.addItem(_scrolling(self._prepared_page()), _("Prepared for"))
+        self.toolbox.addItem(self._sections_page(), _(PAGES[0]))
+        self.toolbox.addItem(self._audience_page(), _(PAGES[1]))
+        self.toolbox.addItem(_scrolling(self._options_page()), _(PAGES[2]))
+        self.toolbox.addItem(_scrolling(self._prepared_page()), _(PAGES[3]))
+        self.toolbox.setAccessibleName(_("Choices for the brief"))
+        self.toolbox.setAccessibleDescription(_("Four pages: Ctrl+1 to Ctrl+4 open them"))
+        for frame in self.toolbox.findChildren(QScrollArea):
+            frame.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the tool box's own frames: no invisible stops
+        self._keyboard_headers()
+        for edit in (self.watermark, *self.prepared.values(), self.cover_note, self.countries.filter):
+            edit.installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.toolbox)
 
-    # -- building the pages ---------------------------------------------------------------
+    # -- keyboard ----------------------------------------------------------------------------
 
-    def _sections_page(self) -> QWidget:
-        page = QWidget()
-        self.tree = SectionsTree(page)
-        self.tree.choice_changed.connect(self._changed)
-        buttons = QHBoxLayout()
-        self.select_all = QPushButton(_("All"), page)
-        self.select_all.setToolTip(_("Tick every section"))
-        self.select_all.clicked.connect(lambda: self.tree.set_all_checked(True))
-        self.select_none = QPushButton(_("None"), page)
-        self.select_none.setToolTip(_("Untick every section"))
-        self.select_none.clicked.connect(lambda: self.tree.set_all_checked(False))
-        self.move_up = QPushButton(_("Move up"), page)
-        self.move_up.setToolTip(_("Move the selected section earlier (or drag it)"))
-        self.move_up.clicked.connect(lambda: self.tree.move_current(-1))
-        self.move_down = QPushButton(_("Move down"), page)
-        self.move_down.setToolTip(_("Move the selected section later (or drag it)"))
-        self.move_down.clicked.connect(lambda: self.tree.move_current(1))
-        for button in (self.select_all, self.select_none):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        for button in (self.move_up, self.move_down):
-            buttons.addWidget(button)
-        hint = QLabel(_("Tick the sections to include; drag them into the order you want."), page)
-        hint.setWordWrap(True)
-        layout = QVBoxLayout(page)
-        layout.addWidget(hint)
-        layout.addWidget(self.tree, 1)
-        layout.addLayout(buttons)
-        return page
+    def headers(self) -> list[QAbstractButton]:
+        """The tool box's page headers, in page order."""
+        buttons = [
+            b for b in self.toolbox.findChildren(QAbstractButton) if b.metaObject().className() == "QToolBoxButton"
+        ]
+        return sorted(buttons, key=lambda b: b.y())
 
-    def _audience_page(self) -> QWidget:
-        page = QWidget()
-        self.audience = QComboBox(page)
-        self.audience.currentIndexChanged.connect(self._audience_changed)
-        self.audience_needs = QLabel(page)
-        self.audience_needs.setWordWrap(True)
-        self.countries = CountriesList(page)
-        self.countries.countries_changed.connect(self._changed)
-        layout = QVBoxLayout(page)
-        layout.addWidget(QLabel(_("Audience"), page))
-        layout.addWidget(self.audience)
-        layout.addWidget(self.audience_needs)
-        layout.addSpacing(8)
-        layout.addWidget(QLabel(_("Focus countries"), page))
-        layout.addWidget(self.countries, 1)
-        return page
+    def _keyboard_headers(self) -> None:
+        """Headers take the focus with Tab (Space opens the page), each before its page's controls."""
+        for number, header in enumerate(self.headers(), start=1):
+            header.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            header.setToolTip(_("Open this page (Ctrl+{n})").format(n=number))
+            header.setAccessibleDescription(_("Opens the page; Ctrl+{n} from anywhere").format(n=number))
+        headers = self.headers()
+        chain: list[QWidget] = []
+        for index, header in enumerate(headers):
+            chain.append(header)
+            chain += self._focusable(self.toolbox.widget(index))
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
-    def _options_page(self) -> QWidget:
-        page = QWidget()
-        form = QFormLayout(page)
-        self.page_size = _combo(PageSize)
-        self.notes = _combo(NotePlacement)
-        self.citations = _combo(CitationStyle)
-        self.citations.setToolTip(_("How a source cited again is printed in the notes"))
-        for combo in (self.page_size, self.notes, self.citations):
-            combo.currentIndexChanged.connect(self._changed)
-        form.addRow(_("Page size"), self.page_size)
-        form.addRow(_("Notes"), self.notes)
-        form.addRow(_("Repeat citations"), self.citations)
-        self._language_rows(form)
-        self.flags: dict[str, QCheckBox] = {}
-        include = QLabel(_("<b>Include</b>"))
-        form.addRow(include)
-        for key, label in INCLUDE_BOXES:
-            box = QCheckBox(_(label))
-            box.toggled.connect(self._changed)
-            self.flags[key] = box
-            form.addRow(box)
-        form.addRow(QLabel(_("<b>Look</b>")))
-        for key, label in LOOK_BOXES:
-            box = QCheckBox(_(label))
-            box.toggled.connect(self._changed)
-            self.flags[key] = box
-            form.addRow(box)
-        self.watermark = QLineEdit()
-        self.watermark.setMaxLength(40)
-        self.watermark.setPlaceholderText(_("e.g. DRAFT (empty for none)"))
-        self.watermark.textChanged.connect(self._typed)
-        form.addRow(_("Watermark"), self.watermark)
-        return page
+    @staticmethod
+    def _focusable(page: QWidget | None) -> list[QWidget]:
+        if page is None:
+            return []
+        window = page.window()
+        return [
+            w
+            for w in page.findChildren(QWidget)
+            if w.window() is window and w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isEnabledTo(page)
+        ]
 
-    def _language_rows(self, form: QFormLayout) -> None:
-        """The brief's language, and what to do with text not yet translated into it."""
-        self.language = QComboBox()
-        self.language.setToolTip(_("The language of the brief's words and dates, and of its text where translated"))
-        self.language.currentIndexChanged.connect(self._language_changed)
-        form.addRow(_("Language"), self.language)
-        self.mark_untranslated = QCheckBox(_("Print text not yet translated, marked"))
-        self.mark_untranslated.setToolTip(
-            _("Otherwise a brief in another language waits until everything it includes is translated")
-        )
-        self.mark_untranslated.toggled.connect(self._changed)
-        form.addRow(self.mark_untranslated)
+    def show_page(self, index: int) -> None:
+        """Open page `index` and put the keyboard's focus in it (Ctrl+1 … Ctrl+4)."""
+        self.toolbox.setCurrentIndex(index)
+        first = next(iter(self._focusable(self.toolbox.widget(index))), None)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    def _fill_languages(self, report: Report, chosen: str) -> None:
-        self.language.clear()
-        self.language.addItem(_("The report's own ({language})").format(language=language_name(report.language)), "")
-        codes = [c for c in catalogue_languages() if primary(c) != primary(report.language)]
-        for code in [*codes, *([chosen] if chosen and chosen not in codes else [])]:
-            self.language.addItem(language_name(code), code)
-        _select(self.language, chosen)
-        self.mark_untranslated.setEnabled(bool(self.language.currentData()))
-
-    def _prepared_page(self) -> QWidget:
-        page = QWidget()
-        form = QFormLayout(page)
-        self.prepared: dict[str, QLineEdit] = {}
-        for key, label, placeholder in PREPARED_FIELDS:
-            edit = QLineEdit()
-            edit.setPlaceholderText(_(placeholder))
-            edit.textChanged.connect(self._typed)
-            self.prepared[key] = edit
-            form.addRow(_(label), edit)
-        self.cover_note = QPlainTextEdit()
-        self.cover_note.setPlaceholderText(_("A short personal note printed on the cover"))
-        self.cover_note.setTabChangesFocus(True)
-        self.cover_note.setMinimumHeight(90)
-        self.cover_note.textChanged.connect(self._typed)
-        form.addRow(QLabel(_("Cover note")))
-        form.addRow(self.cover_note)
-        return page
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """Let Undo and Redo reach the window's Edit menu from a text field."""
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            combination = QKeySequence(event.keyCombination())
+            if any(event.matches(key) for key in WINDOW_KEYS) or combination.toString() in WINDOW_KEY_STRINGS:
+                event.ignore()
+                return True
+        return super().eventFilter(watched, event)
 
     # -- the report -------------------------------------------------------------------------
 
@@ -245,6 +181,15 @@ class RecipePanel(QWidget):
         finally:
             self._quiet = False
         self.set_recipe(recipe)
+
+    def _fill_languages(self, report: Report, chosen: str) -> None:
+        self.language.clear()
+        self.language.addItem(_("The report's own ({language})").format(language=language_name(report.language)), "")
+        codes = [c for c in catalogue_languages() if primary(c) != primary(report.language)]
+        for code in [*codes, *([chosen] if chosen and chosen not in codes else [])]:
+            self.language.addItem(language_name(code), code)
+        _select(self.language, chosen)
+        self.mark_untranslated.setEnabled(bool(self.language.currentData()))
 
     # -- recipe <-> widgets --------------------------------------------------------------
 
@@ -276,12 +221,19 @@ class RecipePanel(QWidget):
             self.mark_untranslated.setChecked(recipe.untranslated is Untranslated.MARK)
             for key, box in self.flags.items():
                 box.setChecked(bool(getattr(recipe, key)))
-            self.watermark.setText(recipe.watermark)
+            self._set_text(self.watermark, recipe.watermark)
             for key, edit in self.prepared.items():
-                edit.setText(getattr(recipe.prepared_for, key))
-            self.cover_note.setPlainText(recipe.cover_note)
+                self._set_text(edit, getattr(recipe.prepared_for, key))
+            if self.cover_note.toPlainText().strip() != recipe.cover_note:
+                self.cover_note.setPlainText(recipe.cover_note)
         finally:
             self._quiet = False
+
+    @staticmethod
+    def _set_text(edit: QWidget, text: str) -> None:
+        """Set a line's text unless it already reads so (give or take spaces): the cursor stays put."""
+        if edit.text().strip() != text:  # type: ignore[attr-defined]
+            edit.setText(text)  # type: ignore[attr-defined]
 
     def recipe(self) -> Recipe:
         """The recipe the widgets show."""
@@ -330,30 +282,36 @@ class RecipePanel(QWidget):
                 self.tree.set_report(self._report, order, set(order), set(self.tree.excluded_blocks()))
             finally:
                 self._quiet = False
-        self._changed()
+        self._changed("audience")
 
     def _show_needs(self) -> None:
         audience = self.audience.currentData()
         report = self._report
         if audience and report is not None:
-            self.audience_needs.setText(_("<i>Needs:</i> {needs}").format(needs=report.audience(audience).needs))
-            self.audience_needs.show()
+            needs = report.audience(audience).needs
+            self.audience_needs.setText(_("<i>Needs:</i> {needs}").format(needs=needs))
+            self.audience_needs.setToolTip(needs)
         else:
-            self.audience_needs.hide()
+            self.audience_needs.setText(
+                _("<i>No audience:</i> the brief speaks to every reader, in the report's order.")
+            )
+            self.audience_needs.setToolTip("")
 
     def _language_changed(self) -> None:
         self.mark_untranslated.setEnabled(bool(self.language.currentData()))
-        self._changed()
+        self._changed("language")
 
-    def _changed(self) -> None:
-        self._announce(typing=False)
+    def _changed(self, field: str, *_signal: object) -> None:
+        self._announce(field, typing=False)
 
-    def _typed(self) -> None:
-        self._announce(typing=True)
+    def _typed(self, field: str, *_signal: object) -> None:
+        self._announce(field, typing=True)
 
-    def _announce(self, typing: bool) -> None:
+    def _announce(self, field: str, typing: bool) -> None:
         if self._quiet:
             return
+        self.last_field = field
+        self.last_ticked = self.tree.last_ticked if field == "sections" else None
         recipe = self.recipe()
         self._base = dataclasses.replace(self._base, audience=recipe.audience)
         self.recipe_changed.emit(recipe, typing)

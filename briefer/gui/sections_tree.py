@@ -6,7 +6,7 @@ Knows the report's sections and blocks; speaks in section ids and block ids, nev
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDropEvent
+from PySide6.QtGui import QDropEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from briefer.content.model import PullQuote, Report, Section, Sidebar, plain_text
@@ -42,6 +42,7 @@ class SectionsTree(QTreeWidget):
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._quiet = False
+        self.last_ticked: str | None = None  # the section the last change ticked (None: it ticked none)
         self.itemChanged.connect(self._item_changed)
 
     # -- filling ------------------------------------------------------------------------
@@ -115,6 +116,7 @@ class SectionsTree(QTreeWidget):
 
     def set_all_checked(self, checked: bool) -> None:
         state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        self.last_ticked = None
         self._quiet = True
         try:
             for item in self.section_items():
@@ -133,6 +135,7 @@ class SectionsTree(QTreeWidget):
         current = self.indexOfTopLevelItem(item)
         if row == current:
             return
+        self.last_ticked = None
         self._quiet = True
         try:
             expanded = item.isExpanded()
@@ -174,9 +177,20 @@ class SectionsTree(QTreeWidget):
         event.accept()
         self.move_section(dragged.data(0, ID_ROLE), row)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """Ctrl+Up and Ctrl+Down move the current section, as the Move buttons do."""
+        steps = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}
+        if event.modifiers() == Qt.KeyboardModifier.ControlModifier and event.key() in steps:
+            self.move_current(steps[Qt.Key(event.key())])
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     def _item_changed(self, item: QTreeWidgetItem, _column: int) -> None:
         if self._quiet:
             return
+        ticked = item.parent() is None and item.checkState(0) == Qt.CheckState.Checked
+        self.last_ticked = item.data(0, ID_ROLE) if ticked else None
         self._quiet = True
         try:
             self._grey_children()

@@ -6,6 +6,7 @@ Set $BRIEFER_SETTINGS to an .ini path to keep settings elsewhere (tests use a te
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -20,6 +21,20 @@ def open_qsettings() -> QSettings:
     if path:
         return QSettings(path, QSettings.Format.IniFormat)
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION)
+
+
+@dataclass(frozen=True, slots=True)
+class BatchMemory:
+    """The Batch dialog's choices, as they were when it last closed."""
+
+    by_recipient: bool = False
+    audiences: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    booklets: bool = False
+    glance: bool = False
+    combined: bool = False
+    recipients: str = ""
+    geometry: QByteArray = field(default_factory=QByteArray)
 
 
 class Settings:
@@ -40,6 +55,12 @@ class Settings:
             return [value] if value else []
         return [str(v) for v in value] if isinstance(value, list) else []
 
+    def _bool(self, key: str, default: bool = False) -> bool:
+        value = self.store.value(key, default)
+        if isinstance(value, bool):
+            return value
+        return {"true": True, "false": False}.get(str(value).lower(), default)
+
     def _bytes(self, key: str) -> QByteArray:
         value = self.store.value(key)
         return value if isinstance(value, QByteArray) else QByteArray()
@@ -58,6 +79,15 @@ class Settings:
     @preview_delay_ms.setter
     def preview_delay_ms(self, value: int) -> None:
         self.store.setValue("pref/preview_delay_ms", int(value))
+
+    @property
+    def reopen_last_recipe(self) -> bool:
+        """Open the recipe that was open when the app closed, at the next start."""
+        return self._bool("pref/reopen_last_recipe", True)
+
+    @reopen_last_recipe.setter
+    def reopen_last_recipe(self, value: bool) -> None:
+        self.store.setValue("pref/reopen_last_recipe", bool(value))
 
     # -- remembered state ------------------------------------------------------------
 
@@ -86,9 +116,27 @@ class Settings:
         self.store.setValue("persist/splitter_state", value)
 
     @property
+    def side_panel(self) -> bool:
+        """The outline and pages beside the preview are shown."""
+        return self._bool("persist/side_panel", True)
+
+    @side_panel.setter
+    def side_panel(self, value: bool) -> None:
+        self.store.setValue("persist/side_panel", bool(value))
+
+    @property
+    def last_recipe(self) -> str:
+        """The recipe file open when the app last closed ('' for an unsaved recipe)."""
+        return self._text("persist/last_recipe")
+
+    @last_recipe.setter
+    def last_recipe(self, value: str) -> None:
+        self.store.setValue("persist/last_recipe", value)
+
+    @property
     def recipe_folder(self) -> str:
-        """The folder recipes were last opened from or saved to."""
-        return self._text("persist/recipe_folder", str(Path.home()))
+        """The folder recipes were last opened from or saved to (else the last export's)."""
+        return self._text("persist/recipe_folder") or self._text("persist/export_folder") or str(Path.home())
 
     @recipe_folder.setter
     def recipe_folder(self, value: str) -> None:
@@ -96,8 +144,8 @@ class Settings:
 
     @property
     def export_folder(self) -> str:
-        """The folder briefs were last exported to."""
-        return self._text("persist/export_folder", str(Path.home()))
+        """The folder briefs were last exported to (else the last recipe's)."""
+        return self._text("persist/export_folder") or self._text("persist/recipe_folder") or str(Path.home())
 
     @export_folder.setter
     def export_folder(self, value: str) -> None:
@@ -111,6 +159,28 @@ class Settings:
     @batch_folder.setter
     def batch_folder(self, value: str) -> None:
         self.store.setValue("persist/batch_folder", value)
+
+    @property
+    def batch(self) -> BatchMemory:
+        return BatchMemory(
+            by_recipient=self._bool("persist/batch/by_recipient"),
+            audiences=tuple(self._list("persist/batch/audiences")),
+            countries=tuple(self._list("persist/batch/countries")),
+            booklets=self._bool("persist/batch/booklets"),
+            glance=self._bool("persist/batch/glance"),
+            combined=self._bool("persist/batch/combined"),
+            recipients=self._text("persist/batch/recipients"),
+            geometry=self._bytes("persist/batch/geometry"),
+        )
+
+    @batch.setter
+    def batch(self, value: BatchMemory) -> None:
+        for name in ("by_recipient", "booklets", "glance", "combined"):
+            self.store.setValue(f"persist/batch/{name}", bool(getattr(value, name)))
+        self.store.setValue("persist/batch/audiences", list(value.audiences))
+        self.store.setValue("persist/batch/countries", list(value.countries))
+        self.store.setValue("persist/batch/recipients", value.recipients)
+        self.store.setValue("persist/batch/geometry", value.geometry)
 
     def _add_recent(self, key: str, path: str) -> None:
         path = str(Path(path).resolve())

@@ -1,6 +1,8 @@
 """The main window's outputs: export as PDF or Markdown, the Batch dialog, and (window_print.py) Print.
 
-A mixin of MainWindow, kept apart so the window module stays about the window.
+A mixin of MainWindow, kept apart so the window module stays about the window. While the content
+folder has errors, the brief is built from the last good content (and the status bar says so).
+File dialogs open in the folder used last, on a name made from the brief (audience, countries).
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
+from briefer.batch.names import safe_name
+from briefer.batch.plan import file_stem
 from briefer.build import OutputFormat, build_bytes
 from briefer.content.problems import ContentError
 from briefer.gui import dialogs
@@ -30,6 +34,15 @@ SUFFIXES = {OutputFormat.PDF: ".pdf", OutputFormat.MARKDOWN: ".md"}
 EXPORT_FILTERS = {OutputFormat.PDF: N_("PDF documents (*.pdf)"), OutputFormat.MARKDOWN: N_("Markdown (*.md)")}
 
 
+def existing_folder(folder: str) -> Path:
+    """`folder` if it (still) exists, else its nearest existing parent, else the home folder."""
+    path = Path(folder).expanduser()
+    for candidate in (path, *path.parents):
+        if candidate.is_dir():
+            return candidate
+    return Path.home()
+
+
 class ExportActions(PrintActions):
     """File ▸ Export PDF, Export Markdown and Batch; Print comes from PrintActions."""
 
@@ -47,16 +60,41 @@ class ExportActions(PrintActions):
         @property
         def content_ok(self) -> bool: ...
 
+    def can_build(self) -> bool:
+        """True when there is a report to build from (the last good one while the content has errors)."""
+        if self.report is not None:
+            return True
+        dialogs.show_error(
+            self,
+            _("The content has errors"),
+            _("Fix the content in {folder} first:").format(folder=self.content_dir),
+            self.content_problems,
+        )
+        return False
+
+    def brief_name(self) -> str:
+        """A file name for the brief on show, without suffix: its audience and countries
+        ('parliamentarians-finland-lithuania'), else the report's short title."""
+        if self.report is None:
+            return "brief"
+        stem = file_stem(self.report, self.panel.recipe())
+        if stem == "brief":
+            stem = safe_name(self.report.short_title or self.report.title, "brief")
+        return stem
+
+    def suggested_path(self, folder: str, suffix: str, kind: str = "") -> str:
+        """Where a save dialog starts: `folder` (or the nearest that exists), the brief's name."""
+        return str(existing_folder(folder) / f"{self.brief_name()}{kind}{suffix}")
+
+    def built_from_last_good(self) -> str:
+        """'' or, while the content has errors, the note that says what the output was built from."""
+        return "" if self.content_ok else _(" (built from the last good content: the content has errors)")
+
     def brief_bytes(self, fmt: OutputFormat) -> bytes | None:
         """The brief for the recipe on show (the preview's PDF when it is current); None after an error."""
         recipe = self.panel.recipe()
-        if self.report is None or not self.content_ok:
-            dialogs.show_error(
-                self,
-                _("The content has errors"),
-                _("Fix the content in {folder} first:").format(folder=self.content_dir),
-                self.content_problems,
-            )
+        if self.report is None:
+            self.can_build()
             return None
         if fmt == "pdf" and self.last_preview is not None and self.last_preview.recipe == recipe:
             return self.last_preview.pdf
@@ -72,9 +110,10 @@ class ExportActions(PrintActions):
             QGuiApplication.restoreOverrideCursor()
 
     def export_dialog(self, fmt: OutputFormat) -> bool:
+        if not self.can_build():
+            return False  # said before asking for a file name
         suffix = SUFFIXES[fmt]
-        stem = Path(self.recipe_origin).stem if self.recipe_path else "brief"
-        suggested = str(Path(self.settings.export_folder) / f"{stem}{suffix}")
+        suggested = self.suggested_path(self.settings.export_folder, suffix)
         caption = _("Export PDF") if fmt == "pdf" else _("Export Markdown")
         path = dialogs.ask_save_path(self, caption, suggested, _(EXPORT_FILTERS[fmt]))
         if not path:
@@ -95,19 +134,15 @@ class ExportActions(PrintActions):
             dialogs.show_error(self, _("Cannot export the brief"), str(exc))
             return False
         self.settings.export_folder = str(Path(path).resolve().parent)
-        self.statusBar().showMessage(_("Exported {path}").format(path=path), 8000)
+        said = _("Exported {path}").format(path=path) + self.built_from_last_good()
+        self.statusBar().showMessage(said, 8000)
         return True
 
     def open_batch_dialog(self) -> BatchDialog | None:
         """File ▸ Batch…: many briefs from the recipe on show, in a window-modal dialog."""
-        if self.report is None or not self.content_ok:
-            dialogs.show_error(
-                self,
-                _("The content has errors"),
-                _("Fix the content in {folder} first:").format(folder=self.content_dir),
-                self.content_problems,
-            )
+        if not self.can_build():
             return None
+        assert self.report is not None
         if self.batch_dialog is not None:
             if self.batch_dialog.isVisible():  # closing, and waiting for its cancelled run
                 self.batch_dialog.raise_()

@@ -55,20 +55,16 @@ class PrintActions(_Window):
 
         @property
         def content_ok(self) -> bool: ...
+        def can_build(self) -> bool: ...
 
     def print_brief(self) -> None:
         """Fetch the brief's PDF (the preview's when current) and the printers in the background."""
-        if self.report is None or not self.content_ok:
-            dialogs.show_error(
-                self,
-                _("The content has errors"),
-                _("Fix the content in {folder} first:").format(folder=self.content_dir),
-                self.content_problems,
-            )
+        if not self.can_build():  # while the content has errors, the last good content prints
             return
         if self.print_dialog is not None and self.print_dialog.isVisible():
             self.print_dialog.raise_()
             return
+        assert self.report is not None
         recipe, report, through_cups = self.panel.recipe(), self.report, cups_available()
         preview = self.last_preview
         current = preview if preview is not None and preview.recipe == recipe else None

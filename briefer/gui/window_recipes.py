@@ -1,4 +1,5 @@
-"""The main window's recipe files: new, open (a recipe or a briefer PDF), save, save as, recent.
+"""The main window's recipe files: new, open (a recipe or a briefer PDF, also by dropping it on
+the window), save, save as, recent, and reopening the last recipe at start.
 
 A mixin of MainWindow, kept apart so the window module stays about the window.
 """
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from briefer.gui.recipe_panel import RecipePanel
     from briefer.gui.settings import Settings
 
+RECENT_ENTRY = "recent-entry"  # the data of a recent menu's file entries (named by their file, no mnemonic)
 RECIPE_FILTER = N_("Recipes (*.yaml *.yml);;Briefs made by briefer (*.pdf);;All files (*)")
 
 
@@ -56,6 +58,8 @@ class RecipeFileActions(_Window):
         def report_caption(self) -> str: ...
         def find_report(self, report_id: str) -> Path | None: ...
         def open_report_folder(self, folder: Path, *, confirmed: bool = False) -> bool: ...
+        def start_history(self) -> None: ...
+        def suggested_path(self, folder: str, suffix: str, kind: str = "") -> str: ...
 
     def is_modified(self) -> bool:
         return self._saved is None or self.panel.recipe() != self._saved
@@ -71,6 +75,7 @@ class RecipeFileActions(_Window):
         self.recipe_origin = origin
         # what the panel shows, not the file's text: an unchanged recipe must not look modified
         self._saved = self.panel.recipe() if saved else None
+        self.start_history()
         self._update_title()
         self._show_warnings(self.panel.recipe())
         self.rebuild_now()
@@ -109,6 +114,7 @@ class RecipeFileActions(_Window):
         else:
             self._set_recipe(opened.recipe, path, path.name)
             self.settings.add_recent_recipe(str(path))
+            self.settings.last_recipe = str(path.resolve())
         changes = describe_fit(fit, opened.report)
         if changes:
             dialogs.show_info(self, _("The report has changed"), changes[0], [line.strip() for line in changes[1:]])
@@ -144,8 +150,7 @@ class RecipeFileActions(_Window):
         return self.save_to(self.recipe_path)
 
     def save_as(self) -> bool:
-        folder = Path(self.settings.recipe_folder)
-        suggested = str(self.recipe_path or folder / "recipe.yaml")
+        suggested = str(self.recipe_path or self.suggested_path(self.settings.recipe_folder, ".yaml"))
         path = dialogs.ask_save_path(self, _("Save recipe"), suggested, _("Recipes (*.yaml *.yml)"))
         if not path:
             return False
@@ -166,6 +171,7 @@ class RecipeFileActions(_Window):
         self._saved = recipe
         self.settings.recipe_folder = str(self.recipe_path.resolve().parent)
         self.settings.add_recent_recipe(str(self.recipe_path))
+        self.settings.last_recipe = str(self.recipe_path.resolve())
         self._update_title()
         self.statusBar().showMessage(_("Saved {path}").format(path=self.recipe_path), 5000)
         return True
@@ -185,15 +191,53 @@ class RecipeFileActions(_Window):
         recent = self.settings.recent_recipes
         for path in recent:
             action = menu.addAction(Path(path).name)
+            action.setData(RECENT_ENTRY)
             action.setToolTip(path)
             action.setStatusTip(path)
             action.setEnabled(Path(path).is_file())
             action.triggered.connect(partial(self._open_recent, path))
         if not recent:
-            menu.addAction(_("No recent recipes")).setEnabled(False)
+            placeholder = menu.addAction(_("No recent recipes"))
+            placeholder.setEnabled(False)
+            placeholder.setData(RECENT_ENTRY)
         menu.addSeparator()
-        menu.addAction(_("Clear the list"), self.settings.clear_recent_recipes).setEnabled(bool(recent))
+        menu.addAction(_("&Clear the list"), self.settings.clear_recent_recipes).setEnabled(bool(recent))
+        reopen = menu.addAction(_("Reopen the last recipe at &start"))
+        reopen.setCheckable(True)
+        reopen.setChecked(self.settings.reopen_last_recipe)
+        reopen.setStatusTip(_("Open the recipe that was open when briefer closed, when it starts again"))
+        reopen.toggled.connect(lambda on: setattr(self.settings, "reopen_last_recipe", on))
 
     def _open_recent(self, path: str) -> None:
         if self.confirm_discard():
             self.open_recipe_file(Path(path))
+
+    def open_dropped(self, paths: list[Path]) -> bool:
+        """A recipe or briefer PDF dropped on the window: open the first (after the usual question)."""
+        if not paths or not self.confirm_discard():
+            return False
+        return self.open_recipe_file(paths[0])
+
+    def reopen_last_recipe(self) -> bool:
+        """At start: the recipe open when the app last closed, when the setting says so. Quiet when it
+        cannot be (gone, broken, of another report): the status bar says why, no dialog."""
+        last = self.settings.last_recipe
+        if not last or not self.settings.reopen_last_recipe or self.report is None:
+            return False
+        path = Path(last)
+        try:
+            opened = open_recipe_file(path)
+            check_recipe_report(opened.report, self.report, str(path))
+            check_recipe(opened.recipe, self.report, str(path))
+        except (RecipeError, ReportMismatch, OSError) as exc:
+            reason = exc.wanted.label() if isinstance(exc, ReportMismatch) else str(exc).splitlines()[0]
+            said = _("The last recipe, {name}, was not reopened: {reason}").format(name=path.name, reason=reason)
+            self.statusBar().showMessage(said, 15000)
+            return False
+        self._set_recipe(opened.recipe, path, path.name)
+        self.statusBar().showMessage(_("Reopened the last recipe, {path}").format(path=path), 8000)
+        return True
+
+    def remember_last_recipe(self) -> None:
+        """At closing: the recipe to reopen next time ('' when it was never saved)."""
+        self.settings.last_recipe = str(self.recipe_path.resolve()) if self.recipe_path is not None else ""

@@ -16,16 +16,18 @@ from briefer.content.load import default_content_dir, folder_problem
 from briefer.content.report_meta import peek_identity
 from briefer.gui import dialogs
 from briefer.gui.i18n import _
+from briefer.gui.window_recipes import RECENT_ENTRY
 from briefer.tailor.recipe_check import RecipeError, check_recipe
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QLabel, QMenu
+    from PySide6.QtWidgets import QMenu
 
     from briefer.content.model import Report
     from briefer.content.problems import Problem
     from briefer.gui.content_watch import ContentWatcher
     from briefer.gui.recipe_panel import RecipePanel
     from briefer.gui.settings import Settings
+    from briefer.gui.status_bar import ElidedLabel
     from briefer.tailor.recipe import Recipe
 
 
@@ -45,7 +47,7 @@ class ReportActions(_Window):
         report: Report | None
         content_dir: Path
         watcher: ContentWatcher
-        report_label: QLabel
+        report_label: ElidedLabel
         recent_reports_menu: QMenu
         recipe_path: Path | None
         recipe_origin: str
@@ -55,6 +57,7 @@ class ReportActions(_Window):
         def _update_title(self) -> None: ...
         def _read_content(self) -> tuple[Report | None, list[Problem]]: ...
         def _apply_content(self, report: Report | None, problems: list[Problem]) -> None: ...
+        def start_history(self) -> None: ...
 
     def report_caption(self) -> str:
         """The open report as the title bar names it: its short title, else its folder's name."""
@@ -67,9 +70,8 @@ class ReportActions(_Window):
         name = self.report.title if self.report is not None else self.content_dir.name
         self.report_label.setText(_("Report: {name}").format(name=name))
         where = str(self.content_dir)
-        self.report_label.setToolTip(
-            _("The report shipped with briefer: {folder}").format(folder=where) if shipped else where
-        )
+        folder = _("The report shipped with briefer: {folder}").format(folder=where) if shipped else where
+        self.report_label.setToolTip(f"{self.report_label.full_text()}\n{folder}")
 
     @staticmethod
     def _is_shipped(folder: Path) -> bool:
@@ -126,6 +128,7 @@ class ReportActions(_Window):
         self.recipe_path = None
         self.recipe_origin = _("Untitled")
         self._saved = self.panel.recipe()
+        self.start_history()
         self.remember_report()
         self._update_title()
         self._show_report_name()
@@ -163,6 +166,7 @@ class ReportActions(_Window):
         for path in recent:
             identity = peek_identity(Path(path))
             action = menu.addAction(f"{identity[1]} — {Path(path).name}" if identity else Path(path).name)
+            action.setData(RECENT_ENTRY)
             action.setToolTip(path)
             action.setStatusTip(path)
             action.setEnabled(identity is not None)
@@ -172,6 +176,7 @@ class ReportActions(_Window):
             identity = peek_identity(shipped)
             name = identity[1] if identity else _("The shipped report")
             action = menu.addAction(_("{name} (shipped with briefer)").format(name=name))
+            action.setData(RECENT_ENTRY)
             action.triggered.connect(partial(self.open_report_folder, shipped))
         menu.addSeparator()
-        menu.addAction(_("Clear the list"), self.settings.clear_recent_reports).setEnabled(bool(recent))
+        menu.addAction(_("&Clear the list"), self.settings.clear_recent_reports).setEnabled(bool(recent))

@@ -40,10 +40,15 @@ class Dialogs:
     save_changes_asked: int = 0
     open_paths: list[str] = field(default_factory=list)
     save_paths: list[str] = field(default_factory=list)
+    save_suggested: list[str] = field(default_factory=list)  # the path each save dialog started from
     folders: list[str] = field(default_factory=list)
     opened: list[str] = field(default_factory=list)  # files and folders handed to the desktop
     raster_printers: list[object] = field(default_factory=list)  # QPrinters the system print dialog "chose"
     abouts: int = 0
+    guides: int = 0
+    shortcuts: list[list[object]] = field(default_factory=list)  # the rows each Keyboard shortcuts dialog showed
+    pages_answers: list[int | None] = field(default_factory=list)  # answers to "fit in how many pages?"
+    pages_asked: list[tuple[int, int]] = field(default_factory=list)  # (pages now, suggested)
 
     def error_text(self) -> str:
         return "\n".join(f"{t}\n{x}\n" + "\n".join(p) for t, x, p in self.errors)
@@ -82,6 +87,7 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
         return record.open_paths.pop(0)
 
     def ask_save_path(parent, caption, suggested, filters):
+        record.save_suggested.append(suggested)
         assert record.save_paths, f"unexpected save dialog: {caption}"
         return record.save_paths.pop(0)
 
@@ -100,6 +106,20 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
         assert record.raster_printers, f"unexpected system print dialog for {title}"
         return record.raster_printers.pop(0)
 
+    def show_guide(parent):
+        record.guides += 1
+
+    def show_shortcuts(parent, rows):
+        record.shortcuts.append(list(rows))
+
+    def ask_pages(parent, current, suggested):
+        record.pages_asked.append((current, suggested))
+        assert record.pages_answers, "unexpected question: fit in how many pages?"
+        return record.pages_answers.pop(0)
+
+    monkeypatch.setattr(module, "show_guide", show_guide)
+    monkeypatch.setattr(module, "show_shortcuts", show_shortcuts)
+    monkeypatch.setattr(module, "ask_pages", ask_pages)
     monkeypatch.setattr(module, "show_error", show_error)
     monkeypatch.setattr(module, "show_info", show_info)
     monkeypatch.setattr(module, "ask_yes_no", ask_yes_no)

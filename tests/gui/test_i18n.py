@@ -37,6 +37,15 @@ SHOWS_TEXT = {
     "ask_open_path",
     "ask_save_path",
     "ask_folder",
+    "setAccessibleName",
+    "setAccessibleDescription",
+    "described",
+    "setTabToolTip",
+    "addTab",
+    "setPrefix",
+    "setSuffix",
+    "setFormat",
+    "setStatusTip",
 }
 
 

@@ -7,10 +7,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from briefer.content.model import Report
 from briefer.gui.main_window import MainWindow
+from briefer.gui.page_layout import Fit
 from briefer.tailor.recipe import Recipe
 from tests.gui.conftest import Dialogs, change_and_wait, preview_text, wait_for_preview
 
@@ -23,7 +25,7 @@ def test_the_window_opens_with_the_whole_report(window: MainWindow, report: Repo
     assert window.preview.view.pageMode() == QPdfView.PageMode.MultiPage
     assert f"{document.pageCount()} pages" in window.stats_label.text()
     assert "words" in window.stats_label.text() and "min to read" in window.stats_label.text()
-    assert f"of {document.pageCount()}" in window.preview.page_label.text()
+    assert window.preview.page_text() == f"Page 1 of {document.pageCount()}"
     assert report.sections[-1].title.split(":")[0] in preview_text(window)
 
 
@@ -125,16 +127,22 @@ def test_the_reader_keeps_their_place_when_the_preview_updates(qtbot: QtBot, win
     assert abs(bar.value() - place) <= 2
 
 
-def test_zoom_in_out_and_fit_width(window: MainWindow) -> None:
-    view = window.preview.view
+def test_zoom_in_out_fit_width_and_fit_page(window: MainWindow) -> None:
+    view, preview = window.preview.view, window.preview
     window.commands.zoom_in.trigger()
-    assert view.zoomMode() == QPdfView.ZoomMode.Custom
+    assert preview.fit is Fit.CUSTOM
     bigger = view.zoomFactor()
     window.commands.zoom_out.trigger()
     assert view.zoomFactor() < bigger
-    assert window.preview.zoom_label.text().endswith("%")
+    assert preview.zoom_label.text() == f"{round(view.zoomFactor() * 100)}%"
     window.commands.fit_width.trigger()
-    assert view.zoomMode() == QPdfView.ZoomMode.FitToWidth
+    assert preview.fit is Fit.WIDTH
+    margins = view.documentMargins()
+    width = view.document().pagePointSize(0).width() * view.logicalDpiX() / 72 * view.zoomFactor()
+    assert abs(width - (view.viewport().width() - margins.left() - margins.right())) < 2
+    window.commands.fit_page.trigger()
+    height = view.document().pagePointSize(0).height() * view.logicalDpiY() / 72 * view.zoomFactor()
+    assert preview.fit is Fit.PAGE and height <= view.viewport().height()
 
 
 def test_the_title_shows_unsaved_changes(window: MainWindow) -> None:
@@ -189,3 +197,17 @@ def test_new_starts_from_the_whole_report(qtbot: QtBot, window: MainWindow, dial
 def test_about_is_in_the_help_menu(window: MainWindow, dialogs: Dialogs) -> None:
     window.commands.about.trigger()
     assert dialogs.abouts == 1
+
+
+def test_the_covering_note_prints_where_its_label_says(qtbot: QtBot, window: MainWindow) -> None:
+    panel = window.panel
+    label = panel.cover_note.parentWidget().findChildren(QLabel)
+    said = [w.text() for w in label if w.buddy() is panel.cover_note]
+    assert said == ["Covering note (its own page, after the cover)"]
+    assert "page of its own after the cover" in panel.cover_note.placeholderText()
+    change_and_wait(qtbot, window, lambda: panel.cover_note.setPlainText("With the compliments of the secretariat."))
+    document = window.preview.document()
+    second = " ".join(document.getAllText(1).text().split())
+    assert "With the compliments of the secretariat." in second and "A note with this briefing" in second
+    first = " ".join(document.getAllText(0).text().split())
+    assert "compliments" not in first

@@ -30,7 +30,7 @@ def open_report_by_menu(qtbot: QtBot, window: MainWindow, dialogs: Dialogs, fold
 def test_open_a_second_report_by_the_menu(qtbot: QtBot, window: MainWindow, dialogs: Dialogs) -> None:
     assert window.windowTitle() == "Untitled[*] — Withdrawal Symptoms — briefer"
     assert window.report_label.text() == "Report: Withdrawal Symptoms"
-    assert window.report_label.toolTip().startswith("The report shipped with briefer: ")
+    assert "\nThe report shipped with briefer: " in window.report_label.toolTip()
     open_report_by_menu(qtbot, window, dialogs, MINI)
     assert window.windowTitle() == "Untitled[*] — Shared Rivers — briefer"
     assert window.report_label.text() == "Report: Shared Rivers"

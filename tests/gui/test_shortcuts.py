@@ -6,10 +6,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtPdfWidgets import QPdfView
 from pytestqt.qtbot import QtBot
 
 from briefer.gui.main_window import MainWindow
+from briefer.gui.page_layout import Fit
 from briefer.tailor.recipe import Recipe
 from briefer.tailor.recipe_file import save_recipe
 from tests.cups_server import PdfQueue
@@ -67,9 +67,11 @@ def test_ctrl_p_opens_the_print_dialog(qtbot: QtBot, window: MainWindow, pdf_pri
 def test_zoom_keys(qtbot: QtBot, window: MainWindow) -> None:
     view = window.preview.view
     press(qtbot, window, Qt.Key.Key_Plus)
-    assert view.zoomMode() == QPdfView.ZoomMode.Custom
+    assert window.preview.fit is Fit.CUSTOM
     bigger = view.zoomFactor()
     press(qtbot, window, Qt.Key.Key_Minus)
     assert view.zoomFactor() < bigger
+    press(qtbot, window, Qt.Key.Key_9)
+    assert window.preview.fit is Fit.PAGE
     press(qtbot, window, Qt.Key.Key_0)
-    assert view.zoomMode() == QPdfView.ZoomMode.FitToWidth
+    assert window.preview.fit is Fit.WIDTH
