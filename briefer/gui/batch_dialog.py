@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -74,14 +75,17 @@ class BatchDialog(QDialog):
         self.results.setToolTip(_("The files written; double-click one to open it"))
         self.results.setAccessibleName(_("Files written"))
         self.results.itemDoubleClicked.connect(lambda item: dialogs.open_location(Path(item.data(PATH_ROLE))))
+        # the choices come first on a short screen: the list of files written gets what is left
+        self.results.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self.results.setMinimumHeight(72)
         self._make_buttons()
         layout = QVBoxLayout(self)
-        layout.addWidget(self._scrolling(self.choices), 3)
+        layout.addWidget(self._scrolling(self.choices), 8)
         layout.addSpacing(4)
         layout.addWidget(self.message)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
-        layout.addWidget(self.results, 2)
+        layout.addWidget(self.results, 1)  # little until the choices are all in view
         layout.addLayout(self.buttons)
         self.restoreGeometry(settings.batch.geometry)
         fit_to_screen(self, *((self.width(), self.height()) if settings.batch.geometry.size() else WANTED_SIZE))
@@ -114,6 +118,7 @@ class BatchDialog(QDialog):
         area.setFrameShape(QFrame.Shape.NoFrame)
         area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         area.setMinimumHeight(160)
+        area.setMaximumHeight(widget.sizeHint().height() + 2)  # a tall screen gives the rest to the files written
         return area
 
     def error_style(self) -> str:
