@@ -13,11 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefer.batch.errors import BatchError
+from briefer.inputs import MB, InputError, read_input
 from briefer.tailor.recipe import PreparedFor
 
 COLUMNS = ("name", "title", "organisation")
 _ALIASES = {"organization": "organisation"}
 MAX_PROBLEMS = 20
+MAX_FILE_BYTES = 20 * MB  # 100,000 recipients of 200 bytes each
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,9 +62,9 @@ def read_recipients(path: Path | str) -> tuple[Recipient, ...]:
     """The recipients in file order; raises RecipientsError naming every problem by line."""
     path = Path(path)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise BatchError(f"cannot read the recipients file {path}: {exc.strerror or exc}") from exc
+        data = read_input(path, MAX_FILE_BYTES, "the recipients file")
+    except InputError as exc:
+        raise BatchError(f"{path}: {exc}") from exc
     return parse_recipients(data, str(path))
 
 

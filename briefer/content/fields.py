@@ -14,18 +14,15 @@ from briefer.content.inline import InlineError, offset_to_line_col, parse_inline
 from briefer.content.located import LDict, LList, LScalar, LStr, Where
 from briefer.content.model import Text
 from briefer.content.problems import Problems
+from briefer.content.yaml_dialect import yaml11_reading
 
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
 
 
-_BOOL_HINT = " (YAML reads a bare yes, no, on, off, y, n — and the code NO — as true/false: put it in quotes)"
-
-
 def _not_text(value: object) -> str:
-    """'not true/false (hint)' and the like, for a value where text was expected."""
-    is_bool = isinstance(value, LScalar) and isinstance(value.value, bool)
-    return f"not {_type_name(value)}" + (_BOOL_HINT if is_bool else "")
+    """'not a list' and the like, for a value where text was expected."""
+    return f"not {_type_name(value)}"
 
 
 def _type_name(value: object) -> str:
@@ -46,6 +43,22 @@ def _type_name(value: object) -> str:
         if isinstance(inner, dt.date):
             return "a date"
     return type(value).__name__
+
+
+def as_typed(value: object) -> str | None:
+    """The text of a scalar exactly as typed (`14:30`, `2021.10`, `NO`); None for anything else
+    (a mapping, a list, an empty value)."""
+    if isinstance(value, LStr):
+        return str(value)
+    if isinstance(value, LScalar) and value.value is not None:
+        return value.text
+    return None
+
+
+def yaml11_hint(value: object) -> str:
+    """' (older YAML tools read it as the number 870)' for text that YAML 1.1 types; else ''."""
+    reading = yaml11_reading(str(value)) if isinstance(value, LStr) else ""
+    return f" (older YAML tools read {str(value)!r} as {reading})" if reading else ""
 
 
 class Record:
@@ -74,9 +87,7 @@ class Record:
         for key in self.data:
             if key not in allowed:
                 choices = ", ".join(sorted(allowed))
-                problems.error(
-                    self.data.key_where[key], f"unknown key {key!r} in {what} (allowed: {choices})"
-                )
+                problems.error(self.data.key_where[key], f"unknown key {key!r} in {what} (allowed: {choices})")
         for key in required:
             if key not in self.data:
                 problems.error(self.where, f"{what} is missing the required key {key!r}")
@@ -92,23 +103,17 @@ class Record:
         return self.data.get(key)
 
     def text(self, key: str, default: str = "") -> str:
-        """A plain string field; numbers and dates are accepted and printed as written."""
+        """A plain string field; numbers, dates and true/false are taken exactly as typed."""
         value = self.data.get(key)
         if value is None:
             return default
-        if isinstance(value, LStr):
-            if not value.strip():
-                self.problems.error(value.where, f"{key!r} in {self.what} is empty")
-            return str(value).strip()
-        if isinstance(value, LScalar) and value.value is None:
-            self.problems.error(value.where, f"{key!r} in {self.what} is empty")
+        typed = as_typed(value)
+        if typed is not None and typed.strip():
+            return typed.strip()
+        if typed is not None or (isinstance(value, LScalar) and value.value is None):
+            self.problems.error(self.place(key), f"{key!r} in {self.what} is empty")
             return default
-        if isinstance(value, LScalar) and not isinstance(value.value, bool):
-            inner = value.value
-            return inner.isoformat() if isinstance(inner, dt.date) else str(inner)
-        self.problems.error(
-            self.place(key), f"{key!r} in {self.what} must be text, {_not_text(value)}"
-        )
+        self.problems.error(self.place(key), f"{key!r} in {self.what} must be text, {_not_text(value)}")
         return default
 
     def ident(self, key: str, pattern: re.Pattern[str] = ID_RE, kind: str = "an id") -> str:
@@ -123,7 +128,19 @@ class Record:
             return default
         if isinstance(value, LScalar) and isinstance(value.value, int) and not isinstance(value.value, bool):
             return value.value
-        self.problems.error(self.place(key), f"{key!r} in {self.what} must be a whole number")
+        self.problems.error(
+            self.place(key), f"{key!r} in {self.what} must be a whole number in digits{yaml11_hint(value)}"
+        )
+        return default
+
+    def flag(self, key: str, default: bool) -> bool:
+        """true or false; `yes`, `on` and the like are refused, since YAML versions disagree on them."""
+        value = self.data.get(key)
+        if value is None:
+            return default
+        if isinstance(value, LScalar) and isinstance(value.value, bool):
+            return value.value
+        self.problems.error(self.place(key), f"{key!r} must be true or false{yaml11_hint(value)}")
         return default
 
     def date(self, key: str) -> str:
@@ -138,9 +155,7 @@ class Record:
                 return dt.date.fromisoformat(str(value)).isoformat()
             except ValueError:
                 pass
-        self.problems.error(
-            self.place(key), f"{key!r} must be a date written YYYY-MM-DD, got {_show(value)}"
-        )
+        self.problems.error(self.place(key), f"{key!r} must be a date written YYYY-MM-DD, got {_show(value)}")
         return ""
 
     def inline(self, key: str, *, cites: bool = False, notes: bool = True) -> Text:
@@ -150,24 +165,27 @@ class Record:
         return read_inline(value, self.place(key), f"{key!r} in {self.what}", self.problems, cites, notes)
 
     def strings(self, key: str) -> tuple[str, ...]:
-        """A list of plain strings (ids, names); a single string is taken as a list of one."""
+        """A list of plain strings (ids, names), each as typed; a single string is a list of one."""
         value = self.data.get(key)
         if value is None:
             return ()
-        if isinstance(value, LStr):
-            return (str(value).strip(),)
         if not isinstance(value, LList):
-            self.problems.error(self.place(key), f"{key!r} in {self.what} must be a list")
-            return ()
+            typed = as_typed(value)
+            if typed is None:
+                self.problems.error(self.place(key), f"{key!r} in {self.what} must be a list")
+            elif not typed.strip():
+                self.problems.error(self.place(key), f"{key!r} in {self.what} is empty")
+            return (typed.strip(),) if typed and typed.strip() else ()
         out = []
         for item in value:
-            if isinstance(item, LStr) and item.strip():
-                out.append(str(item).strip())
-            else:
-                self.problems.error(
-                    getattr(item, "where", value.where),
-                    f"items of {key!r} must be text, {_not_text(item)}",
-                )
+            typed = as_typed(item)
+            if typed is not None and typed.strip():
+                out.append(typed.strip())
+                continue
+            problem = (
+                "is empty" if typed is not None or isinstance(item, LScalar) else f"must be text, {_not_text(item)}"
+            )
+            self.problems.error(getattr(item, "where", value.where), f"an item of {key!r} {problem}")
         return tuple(out)
 
     def items(self, key: str) -> Iterator[tuple[object, Where]]:
@@ -183,26 +201,24 @@ class Record:
 
 
 def _show(value: object) -> str:
-    if isinstance(value, LScalar):
-        return repr(value.value)
-    return repr(str(value)) if isinstance(value, str) else _type_name(value)
+    typed = as_typed(value)
+    return repr(typed) if typed is not None else _type_name(value)
 
 
 def read_inline(
     value: object, where: Where, what: str, problems: Problems, cites: bool = False, notes: bool = True
 ) -> Text:
-    if not isinstance(value, LStr):
-        if isinstance(value, LScalar) and value.value is not None and not isinstance(value.value, bool):
-            return parse_inline(str(value.value))
+    typed = as_typed(value)
+    if typed is None and not (isinstance(value, LScalar) and value.value is None):
         problems.error(where, f"{what} must be text, {_not_text(value)}")
         return ()
-    if not value.strip():
+    if not typed or not typed.strip():
         problems.error(where, f"{what} is empty")
         return ()
+    stripped = typed.strip()
     try:
-        return parse_inline(str(value).strip(), allow_cites=cites, allow_notes=notes)
+        return parse_inline(stripped, allow_cites=cites, allow_notes=notes)
     except InlineError as exc:
-        stripped = str(value).strip()
         line, col = offset_to_line_col(stripped, exc.offset)
         near = stripped[max(0, exc.offset - 20) : exc.offset + 20].replace("\n", " ")
         problems.error(where, f"{what}: {exc} (near “{near}”, text line {line + 1})")

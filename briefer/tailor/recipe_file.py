@@ -15,11 +15,13 @@ import yaml
 from briefer.content.fields import Record
 from briefer.content.located import LDict, Where, YamlError, parse_located
 from briefer.content.problems import Problem, Problems
+from briefer.inputs import MB, InputError, read_input
 from briefer.output import write_atomically
 from briefer.tailor.recipe import CitationStyle, NotePlacement, PageSize, PreparedFor, Recipe
 from briefer.tailor.recipe_check import RecipeError
 
 FORMAT = 1
+MAX_RECIPE_BYTES = 1 * MB  # a recipe is a few hundred bytes; anything this large is not one
 INCLUDE_KEYS = ("cover", "contents", "key_messages", "country_boxes", "sources_list")
 PREPARED_KEYS = ("recipient", "meeting", "place", "date", "organisation")
 TOP_KEYS = (
@@ -108,16 +110,6 @@ def parse_recipe(text: str, origin: str = "recipe") -> Recipe:
     if not isinstance(include.data, LDict) or not hasattr(include.data, "key_where"):
         include.data.key_where = {}
 
-    def flag(rec: Record, key: str, default: bool) -> bool:
-        raw = rec.raw(key)
-        if raw is None:
-            return default
-        inner = getattr(raw, "value", raw)
-        if isinstance(inner, bool):
-            return inner
-        p.error(rec.place(key), f"{key!r} must be true or false")
-        return default
-
     def text(rec: Record, key: str) -> str:
         raw = rec.raw(key)
         if raw is None or getattr(raw, "value", "") is None:
@@ -143,23 +135,24 @@ def parse_recipe(text: str, origin: str = "recipe") -> Recipe:
         notes=choice("notes", NotePlacement, "notes placement") or NotePlacement.BOTTOM,
         citations=choice("citations", CitationStyle, "citation style") or CitationStyle.IBID,
         page_size=choice("page_size", PageSize, "page size") or PageSize.A4,
-        large_print=flag(r, "large_print", False),
-        grayscale=flag(r, "grayscale", False),
+        large_print=r.flag("large_print", False),
+        grayscale=r.flag("grayscale", False),
         watermark=text(r, "watermark"),
         cover_note=text(r, "cover_note"),
         prepared_for=PreparedFor(**{key: text(prepared, key) for key in PREPARED_KEYS}),
-        **{key: flag(include, key, True) for key in INCLUDE_KEYS},
+        **{key: include.flag(key, True) for key in INCLUDE_KEYS},
     )
     if p.errors:
         raise RecipeError(p.items)
     return recipe
 
 
-def read_recipe_bytes(path: Path) -> bytes:
+def read_recipe_bytes(path: Path, limit: int = MAX_RECIPE_BYTES) -> bytes:
+    """The file's bytes: a regular file of at most `limit` bytes (never a pipe or a device)."""
     try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise RecipeError([_problem(Where(str(path), 0, 0), f"cannot read the recipe: {exc.strerror}")]) from exc
+        return read_input(path, limit, "the recipe")
+    except InputError as exc:
+        raise RecipeError([_problem(Where(str(path), 0, 0), str(exc))]) from exc
 
 
 def load_recipe(path: Path | str) -> Recipe:
