@@ -131,6 +131,10 @@ class Recipe:
             value = getattr(self, name)
             if not isinstance(value, vocabulary) and value in _values(vocabulary):
                 object.__setattr__(self, name, vocabulary(value))
+        # country codes are upper case everywhere ("pl" in a recipe means what --country pl means)
+        codes = tuple(code.strip().upper() if isinstance(code, str) else code for code in self.countries)
+        if codes != self.countries:
+            object.__setattr__(self, "countries", codes)
 
 
 _VOCABULARIES: dict[str, type[StrEnum]] = {"notes": NotePlacement, "citations": CitationStyle, "page_size": PageSize}
