@@ -11,10 +11,12 @@ import atexit
 import contextlib
 import os
 import pickle
+import select
 import struct
 import subprocess
 import sys
 import threading
+import time
 import traceback
 from pathlib import Path
 from typing import BinaryIO
@@ -27,6 +29,8 @@ from briefer.tailor.recipe import Recipe
 from briefer.tailor.recipe_check import RecipeError
 
 _LENGTH = struct.Struct("!Q")
+BUILD_SECONDS = 60.0  # a preview taking longer is stopped (the whole 250-page report takes 2 s)
+CHILD_MEMORY = 3 * 1024**3  # bytes of address space the child may use
 
 
 def _send(stream: BinaryIO, message: object) -> None:
@@ -35,8 +39,14 @@ def _send(stream: BinaryIO, message: object) -> None:
     stream.flush()
 
 
-def _receive(stream: BinaryIO) -> object | None:
-    """The next message, or None when the other side has gone."""
+class BuildTimeout(Exception):
+    """The child did not answer in time."""
+
+
+def _receive(stream: BinaryIO, timeout: float | None = None) -> object | None:
+    """The next message, or None when the other side has gone; BuildTimeout after `timeout` s."""
+    if timeout is not None and not select.select([stream], [], [], timeout)[0]:
+        raise BuildTimeout
     head = stream.read(_LENGTH.size)
     if len(head) < _LENGTH.size:
         return None
@@ -79,7 +89,35 @@ def serve(requests: BinaryIO, replies: BinaryIO) -> None:
 def main() -> None:
     replies = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # anything printed goes to stderr, never into the replies
+    _limit_memory()
+    _exit_with_parent()
     serve(sys.stdin.buffer, replies)
+
+
+def _limit_memory() -> None:
+    """A build that runs away fails with MemoryError (shown in the preview) instead of taking
+    the machine's memory; a whole report needs under 200 MB."""
+    try:
+        import resource
+    except ImportError:  # not on Windows
+        return
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = CHILD_MEMORY if hard == resource.RLIM_INFINITY else min(CHILD_MEMORY, hard)
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _exit_with_parent() -> None:
+    """End as soon as the app is gone, even in the middle of a build: the end of input is only
+    read between builds, and a killed app must not leave its preview process running."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="briefer-parent-watch", daemon=True).start()
 
 
 # --- in the app -----------------------------------------------------------------------------
@@ -89,6 +127,10 @@ class BuildProcessError(RuntimeError):
     """The child process failed in a way that is not about the recipe or the content."""
 
 
+class PreviewTooSlow(BuildProcessError):
+    """A build ran past the time limit and was stopped; the message says what to do."""
+
+
 class ProcessBuild:
     """A build function (report, recipe) -> Preview that runs in one warm child process.
 
@@ -96,11 +138,13 @@ class ProcessBuild:
     The report crosses to the child only when it changes (about 2 ms to pickle the whole report).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, time_limit: float = BUILD_SECONDS) -> None:
         self._lock = threading.Lock()
         self._child: subprocess.Popen[bytes] | None = None
         self._sent: Report | None = None  # kept alive so identity means "the same report"
         self._key = 0
+        self._stops = 0  # counts stop() calls: a build running across one gives up
+        self.time_limit = time_limit
         self.in_thread = False  # True when no child could be started: build in the calling thread
 
     def start(self) -> None:
@@ -118,8 +162,9 @@ class ProcessBuild:
             path = os.environ.get("PYTHONPATH", "")
             env = {**os.environ, "PYTHONPATH": source + (os.pathsep + path if path else "")}
             try:
+                # -P: the working folder is not put on sys.path, so a briefer/ there cannot shadow ours
                 self._child = subprocess.Popen(
-                    [sys.executable, "-m", "briefer.gui.build_process"],
+                    [sys.executable, "-P", "-m", "briefer.gui.build_process"],
                     stdin=subprocess.PIPE,
                     stdout=subprocess.PIPE,
                     env=env,
@@ -132,6 +177,7 @@ class ProcessBuild:
 
     def __call__(self, report: Report, recipe: Recipe) -> Preview:
         with self._lock:  # one build at a time: the child holds one report
+            stops = self._stops
             for _attempt in range(3):
                 child = self._ensure_child()
                 if child is None:
@@ -142,11 +188,19 @@ class ProcessBuild:
                     self._key += 1
                 try:
                     _send(child.stdin, (self._key, report if fresh else None, recipe))
-                    reply = _receive(child.stdout)
+                    reply = _receive(child.stdout, self.time_limit)
                 except (BrokenPipeError, OSError):
                     reply = None
+                except BuildTimeout:
+                    self._stop_child(kill=True)
+                    raise PreviewTooSlow(
+                        f"building the preview took more than {self.time_limit:.0f} seconds, so it was "
+                        "stopped; export the brief (File ▸ Export PDF) to build it without a time limit"
+                    ) from None
                 if reply is None:  # the child died (killed, out of memory): start another
                     self._stop_child()
+                    if stops != self._stops:
+                        raise BuildProcessError("the preview process was stopped")
                     continue
                 kind, value = reply  # type: ignore[misc]
                 if kind == "missing":
@@ -160,10 +214,12 @@ class ProcessBuild:
                 raise BuildProcessError(f"the preview process failed:\n{value}")
         raise BuildProcessError("the preview process stopped answering (it was restarted twice)")
 
-    def _stop_child(self) -> None:
+    def _stop_child(self, kill: bool = False) -> None:
         child, self._child, self._sent = self._child, None, None
         if child is None:
             return
+        if kill:
+            child.kill()
         with contextlib.suppress(OSError):
             if child.stdin is not None:
                 child.stdin.close()  # the child ends at the end of its input
@@ -175,8 +231,19 @@ class ProcessBuild:
         if child.stdout is not None:
             child.stdout.close()
 
+    def stop(self) -> None:
+        """End the child now, even in the middle of a build (that build raises BuildProcessError).
+
+        Safe from any thread; the next build starts a new child.
+        """
+        self._stops += 1
+        child = self._child
+        if child is not None and child.poll() is None:
+            child.kill()
+
     def shutdown(self) -> None:
-        """Stop the child (a build in progress finishes first)."""
+        """Stop the child; a build in progress is ended, not waited for."""
+        self.stop()
         with self._lock:
             self._stop_child()
 

@@ -21,7 +21,7 @@ from briefer.content.model import Report
 from briefer.content.problems import ContentError, Problem
 from briefer.gui import dialogs
 from briefer.gui.batch_dialog import BatchDialog
-from briefer.gui.build_process import shared_process_build
+from briefer.gui.build_process import PreviewTooSlow, ProcessBuild, shared_process_build
 from briefer.gui.content_watch import ContentWatcher
 from briefer.gui.menus import create_actions, fill_menus
 from briefer.gui.preview import PreviewPane
@@ -75,8 +75,9 @@ class MainWindow(RecipeFileActions, ExportActions, QMainWindow):
         self.splitter.setSizes([380, 820])
         self.setCentralWidget(self.splitter)
 
+        self._process: ProcessBuild | None = None
         if build is None:
-            process = shared_process_build()
+            self._process = process = shared_process_build()
             process.start()  # warms up while the content loads and the window opens
             build = process
         self.builder = PreviewBuilder(build, parent=self)
@@ -233,6 +234,8 @@ class MainWindow(RecipeFileActions, ExportActions, QMainWindow):
             title = "This recipe cannot be built"
             hint = "Change the choices on the left; the preview follows."
             lines = problem_lines(error.problems)
+        elif isinstance(error, PreviewTooSlow):
+            title, hint, lines = "The preview took too long", str(error), []
         else:
             title = "The preview could not be built"
             hint = "This is a bug in briefer; the details below help to fix it. Your choices are kept."
@@ -261,6 +264,8 @@ class MainWindow(RecipeFileActions, ExportActions, QMainWindow):
         self.settings.splitter_state = QByteArray(self.splitter.saveState())
         self.settings.sync()
         self.debounce.stop()
+        if self._process is not None and self.builder.busy:
+            self._process.stop()  # a build still running must not outlive the window
         self.builder.cancel()
         if self.batch_dialog is not None:
             self.batch_dialog.cancel()  # a running batch stops within moments; files written stay

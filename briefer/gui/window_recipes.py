@@ -85,6 +85,9 @@ class RecipeFileActions:
             dialogs.show_error(self, "Cannot open the recipe", f"{path} cannot be used:", problem_lines(exc.problems))
             self.settings.remove_recent_recipe(str(path.resolve()))
             return False
+        except Exception as exc:  # never silence: whatever went wrong is said over the window
+            dialogs.show_error(self, "Cannot open the recipe", f"{path} cannot be used: {type(exc).__name__}: {exc}")
+            return False
         self.settings.recipe_folder = str(path.resolve().parent)
         if path.suffix.lower() == ".pdf":
             # never save YAML over the PDF: Save asks where to put the recipe

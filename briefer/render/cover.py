@@ -53,7 +53,7 @@ def _facts_table(rows: list[tuple[str, str]], styles: Styles, width: float) -> T
         [Paragraph(escape(label.upper()), styles.cover_label), Paragraph(escape(value), styles.cover_value)]
         for label, value in rows
     ]
-    table = Table(data, colWidths=[label_width, width - label_width], hAlign="LEFT")
+    table = Table(data, colWidths=[label_width, width - label_width], hAlign="LEFT", splitInRow=1)
     table.setStyle(
         table_style(
             styles,

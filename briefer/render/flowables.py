@@ -216,7 +216,7 @@ def _treaty_table(part: CountryBox, ctx: Context, width: float) -> Table:
         treaty = Paragraph(f"<b>{escape(row.treaty)}</b><br/>{escape(row.treaty_name)}", s.table_cell)
         dates = "<br/>".join(f"<b>{escape(label)}:</b> {escape(value)}" for label, value in row.dates) or "—"
         rows.append([treaty, ctx.text(row.status, "table_cell"), Paragraph(dates, s.table_cell)])
-    table = Table(rows, colWidths=[width * 0.27, width * 0.38, width * 0.35], repeatRows=1, hAlign="LEFT")
+    table = Table(rows, colWidths=[width * 0.27, width * 0.38, width * 0.35], repeatRows=1, hAlign="LEFT", splitInRow=1)
     table.setStyle(
         table_style(
             s,
@@ -248,7 +248,7 @@ def _comparison(part: ComparisonTable, ctx: Context) -> list[Flowable]:
     columns = max(len(part.headers), 1)
     first = width * (0.22 if columns > 1 else 1.0)
     widths = [first] + [(width - first) / (columns - 1)] * (columns - 1)
-    table = Table([head, *body], colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table = Table([head, *body], colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
     commands: list[tuple[object, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("BACKGROUND", (0, 0), (-1, 0), s.palette.accent),
@@ -265,7 +265,14 @@ def _comparison(part: ComparisonTable, ctx: Context) -> list[Flowable]:
     return [ctx.heading(part_key(part), part_title(part), box)]
 
 
+CONTINUED_TITLE = 60  # characters: a continued part's title stays a line or two, whatever the title's length
+
+
 def _continued_title(title: str, ctx: Context) -> Callable[[], list[Flowable]]:
+    # a title as tall as the page, repeated on every part, would leave no room to continue
+    if len(title) > CONTINUED_TITLE:
+        title = title[:CONTINUED_TITLE].rsplit(" ", 1)[0].rstrip() + "…"
+
     def make() -> list[Flowable]:
         return [mark_box_heading(Paragraph(f"{escape(title)} <i>(continued)</i>", ctx.styles.box_title))]
 

@@ -36,7 +36,12 @@ class MeasuredTTFont(TTFont):
 
     Line breaking measures the same words over and over; without a C accelerator each
     measurement walks the word's characters in Python, the largest single cost of a render.
+    Only words are kept (short strings, and at most CACHED_WORDS of them): a long line or a
+    whole paragraph measured once would otherwise stay in memory for the life of the process.
     """
+
+    CACHED_LENGTH = 64
+    CACHED_WORDS = 200_000
 
     def __init__(self, name: str, filename: str) -> None:
         super().__init__(name, filename)
@@ -49,7 +54,11 @@ class MeasuredTTFont(TTFont):
         if width is None:
             widths = self.face.charWidths.get
             default = self.face.defaultWidth
-            width = self._em_widths[text] = sum(widths(ord(ch), default) for ch in text)
+            width = sum(widths(ord(ch), default) for ch in text)
+            if len(text) <= self.CACHED_LENGTH:
+                if len(self._em_widths) >= self.CACHED_WORDS:
+                    self._em_widths.clear()
+                self._em_widths[text] = width
         # the same expression as ReportLab's own, so widths match to the last bit
         return 0.001 * size * width
 

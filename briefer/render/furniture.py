@@ -7,13 +7,17 @@ Imports ReportLab and briefer.render.styles.
 
 from __future__ import annotations
 
+import functools
 import math
+import re
 from dataclasses import dataclass
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from briefer.render.styles import Styles
+
+_LINE_BREAKS = re.compile(r"[^\S ]+")  # whitespace other than a plain space
 
 
 def furniture_form(page: int) -> str:
@@ -55,13 +59,25 @@ def define_page_numbers(canv: Canvas, pages: dict[str, int], styles: Styles) -> 
         canv.endForm()
 
 
+@functools.lru_cache(maxsize=256)
 def _fit(text: str, font: str, size: float, width: float) -> str:
-    """Shorten with an ellipsis so a long line never runs into its neighbour."""
+    """One line: line breaks and tabs become spaces, and a line too long for `width` is
+    shortened with an ellipsis so it never runs into its neighbour.
+
+    Linear in the text's length: the widths of its characters are added up once (ReportLab
+    measures a TrueType string as the sum of its glyphs' widths), never the width of every
+    prefix. Cached: every page draws the same header and footer.
+    """
+    text = _LINE_BREAKS.sub(" ", text)
     if stringWidth(text, font, size) <= width:
         return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    room = width - stringWidth("…", font, size)
+    used = 0.0
+    for index, char in enumerate(text):
+        used += stringWidth(char, font, size)
+        if used > room:
+            return text[:index].rstrip() + "…"
+    return text
 
 
 def _header(canv: Canvas, furniture: Furniture, styles: Styles) -> None:
