@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from briefer.content.inline import InlineError, offset_to_line_col, parse_inline
 from briefer.content.located import LDict, LList, LScalar, LStr, Where
 from briefer.content.model import Text
+from briefer.content.printable import unprintable
 from briefer.content.problems import Problems
 from briefer.content.yaml_dialect import yaml11_reading
 
@@ -72,9 +73,14 @@ class Record:
         problems: Problems,
         required: Iterable[str] = (),
         optional: Iterable[str] = (),
+        *,
+        printable: bool = True,
     ) -> None:
+        """`printable`: text must be printable by briefer's fonts (content); a recipe file's
+        text is checked with the recipe instead (tailor.recipe_check), so it opens as saved."""
         self.problems = problems
         self.what = what
+        self.printable = printable
         self.ok = isinstance(value, LDict)
         self.data: LDict = value if isinstance(value, LDict) else LDict()
         self.where = getattr(value, "where", where)
@@ -109,6 +115,7 @@ class Record:
             return default
         typed = as_typed(value)
         if typed is not None and typed.strip():
+            self._printable(key, typed)
             return typed.strip()
         if typed is not None or (isinstance(value, LScalar) and value.value is None):
             self.problems.error(self.place(key), f"{key!r} in {self.what} is empty")
@@ -180,6 +187,7 @@ class Record:
         for item in value:
             typed = as_typed(item)
             if typed is not None and typed.strip():
+                self._printable(key, typed, getattr(item, "where", value.where))
                 out.append(typed.strip())
                 continue
             problem = (
@@ -187,6 +195,11 @@ class Record:
             )
             self.problems.error(getattr(item, "where", value.where), f"an item of {key!r} {problem}")
         return tuple(out)
+
+    def _printable(self, key: str, text: str, where: Where | None = None) -> None:
+        problem = unprintable(text) if self.printable else ""
+        if problem:
+            self.problems.error(where or self.place(key), f"{key!r} in {self.what} {problem}")
 
     def items(self, key: str) -> Iterator[tuple[object, Where]]:
         """The items of a list field with their places."""
@@ -216,6 +229,9 @@ def read_inline(
         problems.error(where, f"{what} is empty")
         return ()
     stripped = typed.strip()
+    problem = unprintable(stripped)
+    if problem:
+        problems.error(where, f"{what} {problem}")
     try:
         return parse_inline(stripped, allow_cites=cites, allow_notes=notes)
     except InlineError as exc:

@@ -102,10 +102,16 @@ def parse_recipe(text: str, origin: str = "recipe") -> Recipe:
         value = _UPGRADES[version](value)
         version += 1
 
-    r = Record(value, start, "the recipe", p, optional=TOP_KEYS)
+    # printable=False: what the fonts lack is said by check_recipe, so a recipe opens as it was saved
+    r = Record(value, start, "the recipe", p, optional=TOP_KEYS, printable=False)
     include = Record(r.raw("include") or LDict(), r.place("include"), "include", p, optional=INCLUDE_KEYS)
     prepared = Record(
-        r.raw("prepared_for") or LDict(), r.place("prepared_for"), "prepared_for", p, optional=PREPARED_KEYS
+        r.raw("prepared_for") or LDict(),
+        r.place("prepared_for"),
+        "prepared_for",
+        p,
+        optional=PREPARED_KEYS,
+        printable=False,
     )
     if not isinstance(include.data, LDict) or not hasattr(include.data, "key_where"):
         include.data.key_where = {}
