@@ -23,11 +23,28 @@ from briefer.tailor.brief import (
     SectionPart,
 )
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+# `&` too: "&nbsp;" or "&amp;" typed in a report is text, not an HTML entity
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
+# what makes a line a list item, or a heading's underline, when it starts a line
+_LINE_START = re.compile(r"^([ \t]*)(?:([-+])(?=\s|$)|(\d{1,9})([.)])(?=\s|$)|(=+|-+)[ \t]*$)", re.MULTILINE)
 
 
 def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", text)
+
+
+def _line_starts(match: re.Match[str]) -> str:
+    indent, bullet, number, dot, rule = match.groups()
+    if bullet:
+        return f"{indent}\\{bullet}"
+    if number:
+        return f"{indent}{number}\\{dot}"
+    return f"{indent}\\{rule}"
+
+
+def protect_line_starts(text: str) -> str:
+    """Text that starts with "- ", "1. " or a line of "---" stays a paragraph, as typed."""
+    return _LINE_START.sub(_line_starts, text)
 
 
 def inline(text: BriefText) -> str:
@@ -44,7 +61,7 @@ def inline(text: BriefText) -> str:
         elif part.italic:
             body = _wrap(body, "*")
         out.append(body)
-    return "".join(out)
+    return protect_line_starts("".join(out))
 
 
 def _wrap(body: str, mark: str) -> str:
@@ -72,7 +89,7 @@ def render_markdown(brief: Brief) -> str:
     facts.append("Based on " + inline(brief.report_citation))
     lines += [f"{fact}  " for fact in facts[:-1]] + [facts[-1], ""]
     if brief.cover_note:
-        lines += [escape(brief.cover_note), ""]
+        lines += [protect_line_starts(escape(brief.cover_note)), ""]
     for part in brief.parts:
         lines += _part(part)
     if brief.notes:
