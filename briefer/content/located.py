@@ -164,6 +164,8 @@ def scalar(node: yaml.ScalarNode, where: Where) -> LStr | LScalar:
     typed = node.value
     if node.tag not in dialect.SCALAR_TAGS:
         raise YamlError(where, _tag_refused(node.tag))
+    if not typed and not node.style:
+        return LScalar(None, where, typed)  # `key:` or `key: !`, which the two loaders tag apart
     pattern = dialect.SCALAR_TAGS[node.tag]
     if pattern is None:
         text = LStr(typed)

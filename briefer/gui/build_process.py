@@ -194,7 +194,7 @@ class ProcessBuild:
                 except BuildTimeout:
                     self._stop_child(kill=True)
                     raise PreviewTooSlow(
-                        f"building the preview took more than {self.time_limit:.0f} seconds, so it was "
+                        f"building the preview took more than {self.time_limit:g} seconds, so it was "
                         "stopped; export the brief (File ▸ Export PDF) to build it without a time limit"
                     ) from None
                 if reply is None:  # the child died (killed, out of memory): start another

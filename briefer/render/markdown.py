@@ -23,14 +23,15 @@ from briefer.tailor.brief import (
     SectionPart,
 )
 
-# `&` too: "&nbsp;" or "&amp;" typed in a report is text, not an HTML entity
-_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+# "&nbsp;" or "&amp;" typed in a report is text, not an HTML entity (a lone & prints as it is)
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 # what makes a line a list item, or a heading's underline, when it starts a line
 _LINE_START = re.compile(r"^([ \t]*)(?:([-+])(?=\s|$)|(\d{1,9})([.)])(?=\s|$)|(=+|-+)[ \t]*$)", re.MULTILINE)
 
 
 def escape(text: str) -> str:
-    return _SPECIAL.sub(r"\\\1", text)
+    return _ENTITY.sub(r"\\&", _SPECIAL.sub(r"\\\1", text))
 
 
 def _line_starts(match: re.Match[str]) -> str:
