@@ -165,19 +165,17 @@ def _run_pool(report: Report, plan: BatchPlan, sink: _Sink, cancel: CancelFlag |
         # now: their results would be discarded, and the interpreter's exit would wait for them.
         # The pool cancels its own futures (cancelling them here as well makes Python 3.11's
         # pool fail on them once its workers are stopped); `pool` stays referenced meanwhile.
+        workers = _workers(pool)  # taken first: shutdown forgets them
         pool.shutdown(wait=finished, cancel_futures=True)
         if not finished:
-            _stop_workers(pool)
+            for process in workers:
+                with contextlib.suppress(OSError, ValueError):
+                    process.terminate()
 
 
-def _stop_workers(pool: ProcessPoolExecutor) -> None:
-    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14 and later
-    if terminate is not None:
-        terminate()
-        return
-    for process in list((getattr(pool, "_processes", None) or {}).values()):
-        with contextlib.suppress(OSError, ValueError):
-            process.terminate()
+def _workers(pool: ProcessPoolExecutor) -> list[multiprocessing.process.BaseProcess]:
+    """The pool's worker processes (concurrent.futures has no public way to them before 3.14)."""
+    return list((getattr(pool, "_processes", None) or {}).values())
 
 
 def _context() -> multiprocessing.context.BaseContext:
