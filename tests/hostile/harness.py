@@ -105,3 +105,12 @@ def edit(path: Path, old: str, new: str) -> None:
 
 def stderr_lines(result: Run) -> list[str]:
     return [line for line in result.err.splitlines() if line.strip()]
+
+
+def plain_value(value: object) -> object:
+    """A located YAML value as plain data, with each scalar's type, value and text as typed."""
+    if isinstance(value, dict):
+        return {k: plain_value(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain_value(v) for v in value]
+    return (type(value).__name__, getattr(value, "value", value), str(getattr(value, "text", value)))

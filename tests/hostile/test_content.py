@@ -13,7 +13,7 @@ from briefer.content.located import parse_located
 from briefer.content.yaml_dialect import LOADERS
 from tests.conftest import CONTENT, MINI
 
-from .harness import edit, mini_copy, run, stderr_lines
+from .harness import edit, mini_copy, plain_value, run, stderr_lines
 
 # (name, file to edit, old, new, message expected in stderr)
 BAD_CONTENT = [
@@ -120,7 +120,9 @@ def test_yaml_1_1_numbers_and_times_print_as_typed(tmp_path: Path) -> None:
 def test_both_yaml_loaders_read_every_shipped_file_alike(loader: str) -> None:
     for path in sorted([*CONTENT.rglob("*.yaml"), *MINI.rglob("*.yaml")]):
         text = path.read_text(encoding="utf-8")
-        assert _plain(parse_located(text, path.name, LOADERS[loader])) == _plain(parse_located(text, path.name))
+        assert plain_value(parse_located(text, path.name, LOADERS[loader])) == plain_value(
+            parse_located(text, path.name)
+        )
 
 
 def test_the_mini_report_loads_without_libyaml(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -130,14 +132,6 @@ def test_the_mini_report_loads_without_libyaml(monkeypatch: pytest.MonkeyPatch) 
     report, problems = check_report(MINI)
     assert report is not None, [str(p) for p in problems]
     assert report.audience("ministers").asks.items  # "[Will you join the Convention?]"
-
-
-def _plain(value: object) -> object:
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return (type(value).__name__, getattr(value, "value", value), str(getattr(value, "text", value)))
 
 
 @pytest.mark.parametrize("where", ["sections/03-fifo.yaml", "countries.yaml"])

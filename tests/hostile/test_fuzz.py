@@ -31,6 +31,7 @@ from briefer.tailor.recipe_check import RecipeError
 from tests.conftest import MINI
 
 from . import pdfs
+from .harness import plain_value
 
 GUARD_SECONDS = 30  # per example: a hang guard only
 
@@ -194,15 +195,7 @@ def test_what_libyaml_reads_pure_python_reads_alike(document: str) -> None:
     if "libyaml" not in LOADERS:
         pytest.skip("PyYAML without libyaml here")
     try:
-        with_libyaml = _plain(parse_located(document, "f.yaml", LOADERS["libyaml"]))
+        with_libyaml = plain_value(parse_located(document, "f.yaml", LOADERS["libyaml"]))
     except YamlError:
         return
-    assert _plain(parse_located(document, "f.yaml", LOADERS["python"])) == with_libyaml, document
-
-
-def _plain(value: object) -> object:
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return (type(value).__name__, getattr(value, "value", value), str(getattr(value, "text", value)))
+    assert plain_value(parse_located(document, "f.yaml", LOADERS["python"])) == with_libyaml, document
