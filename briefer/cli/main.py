@@ -109,6 +109,8 @@ def _terminated(signum: int, frame: object) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """`argv` None: the program itself (briefer's command), which may end the process at once."""
+    program = argv is None
     argv = list(sys.argv[1:] if argv is None else argv)
     in_main_thread = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _terminated) if in_main_thread else None
@@ -133,13 +135,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         print("briefer: interrupted", file=sys.stderr)
-        return 130
+        return _leaving(130) if program else 130
     except Terminated:
         print("briefer: stopped (SIGTERM)", file=sys.stderr)
-        return 128 + signal.SIGTERM
+        return _leaving(128 + signal.SIGTERM) if program else 128 + signal.SIGTERM
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+
+
+EXIT_GRACE = 3.0  # seconds the interpreter's own exit may take after an interrupt
+
+
+def _leaving(code: int) -> int:
+    """Exit with `code` once the interpreter has finished, or after EXIT_GRACE at the latest.
+
+    Every `finally` has run by now (temporary files removed, workers told to stop); what is
+    left is the interpreter joining helper threads and processes, which an interrupt landing
+    inside the process pool's machinery can leave waiting for ever.
+    """
+    timer = threading.Timer(EXIT_GRACE, os._exit, (code,))
+    timer.daemon = True
+    timer.start()
+    return code
 
 
 def _run(argv: list[str]) -> int:

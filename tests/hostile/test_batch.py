@@ -43,13 +43,14 @@ def test_a_large_batch_stops_at_once_and_leaves_nothing(tmp_path: Path, signum: 
         os.killpg(proc.pid, signum)  # as Ctrl-C does: the whole foreground group
     else:
         os.kill(proc.pid, signum)
-    try:
-        proc.wait(timeout=10)  # a guard: it takes well under a second
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        raise AssertionError("the batch did not stop") from None
     assert proc.stderr is not None
     with proc.stderr:
+        try:
+            proc.wait(timeout=10)  # a guard: it takes well under a second
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+            raise AssertionError("the batch did not stop") from None
         err = proc.stderr.read().decode()
     assert proc.returncode == code, err
     assert "Traceback" not in err, err
