@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import os
 import tempfile
 from pathlib import Path
@@ -33,7 +34,8 @@ def write_atomically(path: Path, data: bytes) -> None:
         if path.is_dir():
             raise OutputError(f"cannot write {path}: it is a folder")
         name = path.name.encode("utf-8", "surrogateescape")[:_TEMP_NAME_BYTES].decode("utf-8", "ignore")
-        fd, temp = tempfile.mkstemp(prefix=f".{name}.", suffix=".part", dir=folder)
+        _remove_orphans(folder, name)
+        fd, temp = tempfile.mkstemp(prefix=f".{name}.{os.getpid()}.", suffix=".part", dir=folder)
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {_reason(exc)}") from exc
     try:
@@ -52,6 +54,29 @@ def write_atomically(path: Path, data: bytes) -> None:
         if isinstance(exc, OSError):
             raise OutputError(f"cannot write {path}: {_reason(exc)}") from exc
         raise
+
+
+def _remove_orphans(folder: Path, name: str) -> None:
+    """Remove the temporary files of earlier writes of this name whose process is gone.
+
+    Only `kill -9` (or a power cut) leaves one: every other exit removes its own. The writer's
+    process id is in the name, so a write in progress elsewhere is never touched.
+    """
+    for temp in folder.glob(f".{glob.escape(name)}.*.part"):
+        pid = temp.name[len(name) + 2 :].split(".", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            with contextlib.suppress(OSError):
+                temp.unlink()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, as another user's process
+        return True
+    return True
 
 
 def _reason(exc: OSError) -> str:

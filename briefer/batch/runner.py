@@ -165,12 +165,16 @@ def _run_pool(report: Report, plan: BatchPlan, sink: _Sink, cancel: CancelFlag |
         # now: their results would be discarded, and the interpreter's exit would wait for them.
         # The pool cancels its own futures (cancelling them here as well makes Python 3.11's
         # pool fail on them once its workers are stopped); `pool` stays referenced meanwhile.
-        workers = _workers(pool)  # taken first: shutdown forgets them
+        workers, manager = _workers(pool), getattr(pool, "_executor_manager_thread", None)  # shutdown forgets them
         pool.shutdown(wait=finished, cancel_futures=True)
         if not finished:
             for process in workers:
                 with contextlib.suppress(OSError, ValueError):
                     process.terminate()
+            if manager is not None:
+                # the pool's thread notices the stopped workers and closes its pipes; an exit
+                # racing it makes Python 3.11 write to a closed pipe (a traceback at exit)
+                manager.join(timeout=5)
 
 
 def _workers(pool: ProcessPoolExecutor) -> list[multiprocessing.process.BaseProcess]:
