@@ -21,7 +21,7 @@ from briefer.tailor.brief import Brief
 from briefer.tailor.glance import glance_recipe
 from briefer.tailor.recipe import Recipe
 from briefer.tailor.recipe_check import RecipeError
-from briefer.tailor.recipe_file import load_recipe, parse_recipe, read_recipe_bytes
+from briefer.tailor.recipe_file import OpenedRecipe, load_recipe_file, parse_recipe_file, read_recipe_bytes
 from briefer.tailor.tailor import tailor
 
 if TYPE_CHECKING:
@@ -42,6 +42,11 @@ SUFFIXES = {".pdf": OutputFormat.PDF, ".md": OutputFormat.MARKDOWN, ".markdown":
 
 def open_recipe(path: Path | str) -> Recipe:
     """A recipe file, or the recipe a briefer PDF carries; RecipeError for anything else."""
+    return open_recipe_file(path).recipe
+
+
+def open_recipe_file(path: Path | str) -> OpenedRecipe:
+    """A recipe file, or the recipe a briefer PDF carries, with the report it names."""
     from briefer.render.embedded import MAX_PDF_BYTES
 
     path = Path(path)
@@ -55,8 +60,8 @@ def open_recipe(path: Path | str) -> Recipe:
             raise RecipeError([Problem(Where(str(path), 0, 0), str(exc))]) from exc
         if embedded is None:
             raise RecipeError([Problem(Where(str(path), 0, 0), "this PDF carries no briefer recipe")])
-        return parse_recipe(embedded, f"{path} (embedded recipe)")
-    return load_recipe(path)
+        return parse_recipe_file(embedded, f"{path} (embedded recipe)")
+    return load_recipe_file(path)
 
 
 def output_format(path: Path) -> OutputFormat:
@@ -135,6 +140,7 @@ __all__ = [
     "build_glance",
     "build_to_file",
     "open_recipe",
+    "open_recipe_file",
     "output_format",
     "page_count",
     "render",

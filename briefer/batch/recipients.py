@@ -70,7 +70,9 @@ def read_recipients(path: Path | str) -> tuple[Recipient, ...]:
     return parse_recipients(data, str(path))
 
 
-def parse_recipients(data: bytes, origin: str = "recipients") -> tuple[Recipient, ...]:
+def _decode(data: bytes, origin: str) -> str:
+    """The file's text: UTF-8 with or without a byte-order mark; anything else is refused by line."""
+
     def fail(line: int, message: str) -> RecipientsError:
         return RecipientsError(origin, [CsvProblem(line, message)])
 
@@ -88,6 +90,11 @@ def parse_recipients(data: bytes, origin: str = "recipients") -> tuple[Recipient
         ) from None
     if not text.strip():
         raise fail(0, "the file is empty; expected a header line: " + ",".join(COLUMNS))
+    return text
+
+
+def parse_recipients(data: bytes, origin: str = "recipients") -> tuple[Recipient, ...]:
+    text = _decode(data, origin)
 
     first_line = text.lstrip("\r\n").split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","

@@ -165,10 +165,10 @@ def _run_pool(report: Report, plan: BatchPlan, sink: _Sink, cancel: CancelFlag |
         # now: their results would be discarded, and the interpreter's exit would wait for them.
         # The pool cancels its own futures (cancelling them here as well makes Python 3.11's
         # pool fail on them once its workers are stopped); `pool` stays referenced meanwhile.
-        workers, manager = _workers(pool), getattr(pool, "_executor_manager_thread", None)  # shutdown forgets them
+        processes, manager = _workers(pool), getattr(pool, "_executor_manager_thread", None)  # shutdown forgets them
         pool.shutdown(wait=finished, cancel_futures=True)
         if not finished:
-            for process in workers:
+            for process in processes:
                 with contextlib.suppress(OSError, ValueError):
                     process.terminate()
             if manager is not None:

@@ -13,8 +13,11 @@ import threading
 from collections.abc import Callable, Sequence
 
 from briefer.cli.errors import UsageError
+from briefer.cli.printing import add_batch_print_options, add_print_parsers
 from briefer.cli.recipe_args import add_recipe_options
+from briefer.cli.translations import add_translations_parser
 from briefer.content.problems import ContentError, Problem
+from briefer.content.resources import MissingPartError
 from briefer.inputs import reason
 from briefer.output import OutputError
 from briefer.tailor.recipe_check import RecipeError
@@ -63,27 +66,59 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--at-a-glance", action="store_true", help="one-page handouts instead of briefs")
     p.add_argument("--jobs", type=int, metavar="N", help="parallel builds (default: all cores)")
     p.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="folder for the files")
+    add_batch_print_options(p)
+    add_print_parsers(sub, _content_option)
+
+    p = sub.add_parser(
+        "diff",
+        help="what changed in the report since a brief (or recipe) was made",
+        description="Compare the report now with the one a brief was made from: sections, blocks, notes, "
+        "countries, audiences and sources added, removed or changed.",
+    )
+    _content_option(p)
+    p.add_argument("--recipe", required=True, metavar="FILE", help="a PDF briefer made, or a saved recipe")
+
+    p = sub.add_parser("new", help="write a small starter report to edit", description="Write a small, valid report.")
+    p.add_argument("folder", metavar="DIR", help="a new (or empty) folder for the report")
+
+    add_translations_parser(sub)
     return parser
 
 
 def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefer",
-        description="Open the briefer app. Commands: validate, list, build, batch (briefer COMMAND --help).",
+        description=f"Open the briefer app. Commands: {', '.join(COMMANDS)} (briefer COMMAND --help).",
     )
     _content_option(parser)
     parser.add_argument("recipe", nargs="?", metavar="RECIPE", help="a recipe .yaml, or a PDF briefer made")
+    parser.add_argument(
+        "--screenshot", metavar="FILE.png", help="save a picture of the window once the preview shows, then quit"
+    )
     return parser
 
 
 def _handlers() -> dict[str, Handler]:
     from briefer.cli.batch import cmd_batch
     from briefer.cli.commands import cmd_build, cmd_list, cmd_validate
+    from briefer.cli.printing import cmd_print, cmd_printers
+    from briefer.cli.reports import cmd_diff, cmd_new
+    from briefer.cli.translations import cmd_translations
 
-    return {"validate": cmd_validate, "list": cmd_list, "build": cmd_build, "batch": cmd_batch}
+    return {
+        "validate": cmd_validate,
+        "list": cmd_list,
+        "build": cmd_build,
+        "batch": cmd_batch,
+        "print": cmd_print,
+        "printers": cmd_printers,
+        "diff": cmd_diff,
+        "new": cmd_new,
+        "translations": cmd_translations,
+    }
 
 
-COMMANDS = ("validate", "list", "build", "batch")
+COMMANDS = ("validate", "list", "build", "batch", "print", "printers", "diff", "new", "translations")
 
 
 def _is_app_call(argv: list[str]) -> bool:
@@ -93,7 +128,9 @@ def _is_app_call(argv: list[str]) -> bool:
     first = argv[0]
     if first in COMMANDS or first in ("-h", "--help"):
         return False
-    return first.startswith("--content") or os.path.exists(first) or first.lower().endswith((".yaml", ".yml", ".pdf"))
+    if first.startswith(("--content", "--screenshot")):
+        return True
+    return os.path.exists(first) or first.lower().endswith((".yaml", ".yml", ".pdf"))
 
 
 SHOWN_PROBLEMS = 20  # more would bury the first ones; the count says how many were left out
@@ -119,12 +156,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ContentError as exc:
         _print_problems(exc.problems)
         errors = sum(1 for p in exc.problems if not p.warning)
-        where = "the recipe" if isinstance(exc, RecipeError) else "the content"
+        where = "the recipe" if isinstance(exc, RecipeError) else getattr(exc, "subject", "the content")
         print(f"briefer: {errors} error(s) in {where}", file=sys.stderr)
         return 2
     except (UsageError, OutputError) as exc:
         print(f"briefer: {exc}", file=sys.stderr)
         return 2
+    except MissingPartError as exc:  # briefer's own files, not the user's input
+        print(f"briefer: {exc}", file=sys.stderr)
+        return 1
     except BrokenPipeError:
         # the reader went away (`briefer list … | head`): not an error of ours; stay quiet
         _silence_stdout()
@@ -165,7 +205,7 @@ def _run(argv: list[str]) -> int:
         args = _app_parser().parse_args(argv)
         from briefer.gui.app import run_app
 
-        return run_app(args.recipe, args.content)
+        return run_app(args.recipe, args.content, args.screenshot)
     if argv[0] not in COMMANDS and not argv[0].startswith("-"):
         raise UsageError(
             f"unknown command {argv[0]!r} (commands: {', '.join(COMMANDS)}; "

@@ -6,7 +6,6 @@ Imports the content model and the reading helpers; no Qt, no ReportLab.
 from __future__ import annotations
 
 import os
-
 from pathlib import Path
 
 from briefer.content.fields import Record, read_inline
@@ -64,9 +63,3 @@ def read_audiences(reading: Reading, path: Path) -> tuple[Audience, ...]:
         )
     reading.unique([a.id for a in audiences], "audience", r.place("audiences"))
     return tuple(audiences)
-
-def note_refs_of(reading: Reading, text: Text, where: Where) -> None:
-    for part in text:
-        if isinstance(part, NoteRef):
-            reading.ref("note", part.note_id, where)
-

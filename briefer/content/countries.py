@@ -6,7 +6,6 @@ Imports the content model and the reading helpers; no Qt, no ReportLab.
 from __future__ import annotations
 
 import os
-
 from pathlib import Path
 
 from briefer.content.fields import COUNTRY_RE, Record
@@ -66,4 +65,3 @@ def read_countries(reading: Reading, path: Path) -> tuple[Country, ...]:
         countries.append(Country(code, c.text("name"), tuple(statuses), tuple(facts)))
     reading.unique([c.code for c in countries], "country", r.place("countries"))
     return tuple(countries)
-

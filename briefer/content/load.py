@@ -2,15 +2,16 @@
 
 Public: `load_report(folder)` and `check_report(folder)`. Each kind of file has its reader
 (report_meta, sections, sources, audiences, countries); references between them are checked
-last (references.py). No Qt, no ReportLab.
+last (references.py); translations/ is read into the report last of all. No Qt, no ReportLab.
 """
 
 from __future__ import annotations
 
-import os
+import dataclasses
 from pathlib import Path
 
 from briefer.content.audiences import read_audiences
+from briefer.content.content_format import newer_format_problem
 from briefer.content.countries import read_countries
 from briefer.content.located import Where
 from briefer.content.model import Report
@@ -18,17 +19,16 @@ from briefer.content.problems import ContentError, Problem
 from briefer.content.reading import Reading
 from briefer.content.references import check_references
 from briefer.content.report_meta import read_meta
+from briefer.content.resources import shipped_content_dir
 from briefer.content.sections import read_sections
 from briefer.content.sources import read_sources
+from briefer.content.translations import read_translations
 from briefer.inputs import reason
 
 
 def default_content_dir() -> Path:
-    """The report shipped with briefer, or $BRIEFER_CONTENT."""
-    env = os.environ.get("BRIEFER_CONTENT")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[2] / "content"
+    """The report shipped with briefer (packaged with it when installed), or $BRIEFER_CONTENT."""
+    return shipped_content_dir()
 
 
 def load_report(folder: Path | str | None = None) -> Report:
@@ -50,9 +50,13 @@ def check_report(folder: Path | str | None = None) -> tuple[Report | None, list[
 
 
 def _check(reading: Reading, root: Path) -> tuple[Report | None, list[Problem]]:
-    if not root.is_dir():
-        reading.p.error(Where(str(root), 0, 0), "content folder not found")
+    problem = _unreadable(root)
+    if problem:
+        reading.p.error(Where(str(root), 0, 0), problem)
         return None, reading.p.items
+    newer = newer_format_problem(root / "report.yaml", reading.display(root / "report.yaml"))
+    if newer is not None:
+        return None, [newer]
     meta = read_meta(reading, root / "report.yaml")
     sections = read_sections(reading, root / "sections")
     sources = read_sources(reading, root / "sources")
@@ -64,7 +68,35 @@ def _check(reading: Reading, root: Path) -> tuple[Report | None, list[Problem]]:
     check_references(reading, report)
     if reading.p.errors:
         return None, reading.p.items
+    # a translation's problems are its language's: they stop a brief in that language only
+    translations = read_translations(root, report, reading.display)
+    if translations:
+        report = dataclasses.replace(report, translations=translations)
     return report, reading.p.items
 
 
-__all__ = ["ContentError", "Problem", "check_report", "default_content_dir", "load_report"]
+def _unreadable(root: Path) -> str:
+    """Why `root` cannot be read as a folder, or '' when it can be."""
+    if not root.exists():
+        return "content folder not found"
+    if not root.is_dir():
+        return "this is a file, not a report folder (a report is a folder holding report.yaml)"
+    try:
+        next(root.iterdir(), None)
+    except OSError as exc:
+        return f"cannot read the report folder: {exc.strerror or exc}"
+    return ""
+
+
+def folder_problem(root: Path) -> str:
+    """Why `root` cannot be opened as a report at all, or '' (it may still have errors to fix)."""
+    problem = _unreadable(root)
+    if not problem and not (root / "report.yaml").is_file():
+        return (
+            "this folder holds no report.yaml, so it is not a report (a report folder holds report.yaml, "
+            "sections/ and sources/; `briefer new DIR` writes one to start from)"
+        )
+    return problem
+
+
+__all__ = ["ContentError", "Problem", "check_report", "default_content_dir", "folder_problem", "load_report"]

@@ -5,7 +5,11 @@ Imports nothing from briefer outside this package; no Qt, no ReportLab.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+
+from briefer.content.located import Where
+from briefer.content.problems import Problem
 
 # --- inline text -----------------------------------------------------------
 
@@ -100,6 +104,22 @@ def block_texts(block: Block) -> tuple[Text, ...]:
     if isinstance(block, Sidebar):
         return block.paragraphs
     return (block.text,)
+
+
+Translatable = str | Text  # a str is plain text (a title, a term); Text is inline, with its markup
+
+
+def translatable_texts(block: Block) -> tuple[tuple[str, Translatable], ...]:
+    """(path, text) of every text of a block a translator translates, in reading order.
+
+    A path names an attribute, then 1-based positions in tuples ("paragraphs.2"); a new kind of
+    block adds one case here and is translated, exported and checked like the others.
+    """
+    if isinstance(block, Definition):
+        return (("term", block.term), ("text", block.text))
+    if isinstance(block, Sidebar):
+        return (("title", block.title), *((f"paragraphs.{n}", p) for n, p in enumerate(block.paragraphs, start=1)))
+    return (("text", block.text),)
 
 
 # --- notes and sources -----------------------------------------------------
@@ -205,6 +225,29 @@ class Country:
     facts: tuple[CountryFact, ...] = ()
 
 
+# --- translations ----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class UnitTranslation:
+    """The translation of one unit (a block, a note, a section's title, an audience…)."""
+
+    unit_id: str  # "block:introduction-2", "note:12", "audience:media", "country:FI"
+    source: str  # the fingerprint of the source text it translates
+    texts: Mapping[str, Translatable]  # path -> translated text, as the unit's source paths
+    where: Where  # the place of the unit in its translation file
+
+
+@dataclass(frozen=True, slots=True)
+class Translations:
+    """A report's translations into one language, as read from translations/<language>/."""
+
+    language: str
+    units: Mapping[str, UnitTranslation]
+    folder: str  # translations/<language>, as messages show it
+    problems: tuple[Problem, ...] = ()  # what is wrong in those files (each unit affected is left out)
+
+
 # --- the report ------------------------------------------------------------
 
 
@@ -226,12 +269,14 @@ class Report:
     treaties: tuple[Treaty, ...] = ()
     about: Text = ()
     url: str = ""
-    _index: dict[str, dict[str, object]] = field(
-        default_factory=dict, compare=False, repr=False, hash=False
-    )
+    # by language (primary subtag: "fr"), the translations the report carries
+    translations: Mapping[str, Translations] = field(default_factory=dict, compare=False, repr=False, hash=False)
+    _index: dict[str, dict[str, object]] = field(init=False, compare=False, repr=False, hash=False)
 
     def __post_init__(self) -> None:
-        index = self._index
+        # not an init field, so dataclasses.replace() gives the new report an index of its own
+        index: dict[str, dict[str, object]] = {}
+        object.__setattr__(self, "_index", index)
         index["section"] = {s.id: s for s in self.sections}
         index["source"] = {s.id: s for s in self.sources}
         index["audience"] = {a.id: a for a in self.audiences}

@@ -1,6 +1,6 @@
 """Which characters a brief can print, and the message for those it cannot.
 
-Read from assets/fonts/coverage.txt (the fonts' characters, kept true by a test), so content,
+Read from the fonts' coverage.txt (the fonts' characters, kept true by a test), so content,
 recipes and recipients lists are checked without loading a font. Standard library only.
 """
 
@@ -9,9 +9,10 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from pathlib import Path
 
-COVERAGE = Path(__file__).resolve().parents[2] / "assets" / "fonts" / "coverage.txt"
+from briefer.content.resources import font_dir
+
+COVERAGE = font_dir() / "coverage.txt"
 SHOWN = 5  # characters named in one message
 
 

@@ -71,19 +71,15 @@ def read_section(reading: Reading, value: object, where: Where) -> Section | Non
     reading.unique([b.id for b in blocks], "block", r.place("blocks"))
     notes = []
     for item, item_where in r.items("notes"):
-        n = Record(item, item_where, "a note", reading.p, required=("id", "text"))
-        note = Note(n.ident("id"), n.inline("text", cites=True, notes=False))
+        fields = Record(item, item_where, "a note", reading.p, required=("id", "text"))
+        note = Note(fields.ident("id"), fields.inline("text", cites=True, notes=False))
         for part in note.text:
             if isinstance(part, Cite):
-                reading.ref("source", part.source_id, n.place("text"))
+                reading.ref("source", part.source_id, fields.place("text"))
         notes.append(note)
     # every marker in this section must have its note, and every note one marker
     markers = Counter(
-        part.note_id
-        for b in blocks
-        for text in block_texts(b)
-        for part in text
-        if isinstance(part, NoteRef)
+        part.note_id for b in blocks for text in block_texts(b) for part in text if isinstance(part, NoteRef)
     )
     note_ids = {n.id for n in notes}
     for note_id, count in markers.items():
@@ -131,8 +127,7 @@ def read_block(reading: Reading, value: object, where: Where, default_id: str) -
         return Definition(block_id, d.text("term"), d.inline("text"), tags)
     s = Record(body, body_where, "a sidebar", reading.p, required=("title", "paragraphs"))
     paragraphs = tuple(
-        read_inline(item, item_where, "a sidebar paragraph", reading.p)
-        for item, item_where in s.items("paragraphs")
+        read_inline(item, item_where, "a sidebar paragraph", reading.p) for item, item_where in s.items("paragraphs")
     )
     if s.has("paragraphs") and not paragraphs:
         reading.p.error(s.place("paragraphs"), "a sidebar needs at least one paragraph")

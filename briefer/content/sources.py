@@ -52,4 +52,3 @@ def read_sources(reading: Reading, folder: Path) -> tuple[Source, ...]:
             sources.append(source)
     reading.source_places = places
     return tuple(sources)
-

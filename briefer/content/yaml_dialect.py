@@ -19,6 +19,7 @@ from yaml.parser import Parser
 from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
+from yaml.tokens import ScalarToken
 
 TAG = "tag:yaml.org,2002:"
 NULL, BOOL, INT, FLOAT, DATE, STR = (TAG + t for t in ("null", "bool", "int", "float", "timestamp", "str"))
@@ -66,20 +67,20 @@ class _Scanner(Scanner):
     context, `?` is shown to the inherited scanner as an ordinary letter; the text it keeps
     is read from the buffer, so the `?` stays in it."""
 
-    def scan_plain(self) -> yaml.Token:
+    def scan_plain(self) -> ScalarToken:
         if not self.flow_level:
             return super().scan_plain()
-        real_peek: Callable[[int], str] = self.peek
+        real_peek: Callable[[int], str] = self.peek  # type: ignore[attr-defined]
 
         def peek(index: int = 0) -> str:
             char = real_peek(index)
             return "a" if char == "?" else char
 
-        self.peek = peek  # type: ignore[method-assign]
+        self.__dict__["peek"] = peek  # shadows the method for this one scalar
         try:
             return super().scan_plain()
         finally:
-            del self.peek
+            del self.__dict__["peek"]
 
 
 class PythonLoader(Reader, _Scanner, Parser, Composer, SafeConstructor, Resolver):
@@ -97,12 +98,12 @@ class PythonLoader(Reader, _Scanner, Parser, Composer, SafeConstructor, Resolver
 LOADERS: dict[str, type] = {"python": PythonLoader}
 
 try:
-    from yaml.cyaml import CParser
+    from yaml.cyaml import CParser  # type: ignore[attr-defined]
 except ImportError:  # PyYAML built without libyaml: the pure-Python loader reads the same
     pass
 else:
 
-    class LibyamlLoader(CParser, SafeConstructor, Resolver):  # type: ignore[misc]
+    class LibyamlLoader(CParser, SafeConstructor, Resolver):
         """libyaml's composer (about five times faster) with the same rules."""
 
         def __init__(self, stream: str) -> None:
@@ -125,7 +126,7 @@ def short_tag(tag: str) -> str:
 def yaml11_reading(text: str) -> str:
     """What YAML 1.1 tools (and earlier briefer) make of a plain scalar, when it is not text:
     "the number 870" for `14:30`; "" when they read it as text too."""
-    tag = yaml.resolver.Resolver().resolve(yaml.ScalarNode, text, (True, False))
+    tag = yaml.resolver.Resolver().resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
     if tag in (STR, MERGE):
         return ""
     try:

@@ -19,11 +19,13 @@ import threading
 import time
 import traceback
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, Any, BinaryIO, cast
 
 import briefer
 from briefer.content.model import Report
 from briefer.content.problems import ContentError
+from briefer.content.resources import MissingPartError
+from briefer.gui.i18n import _
 from briefer.gui.preview_job import Preview, build_preview
 from briefer.tailor.recipe import Recipe
 from briefer.tailor.recipe_check import RecipeError
@@ -33,7 +35,7 @@ BUILD_SECONDS = 60.0  # a preview taking longer is stopped (the whole 250-page r
 CHILD_MEMORY = 3 * 1024**3  # bytes of address space the child may use
 
 
-def _send(stream: BinaryIO, message: object) -> None:
+def _send(stream: IO[bytes], message: object) -> None:
     data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
     stream.write(_LENGTH.pack(len(data)) + data)
     stream.flush()
@@ -43,7 +45,7 @@ class BuildTimeout(Exception):
     """The child did not answer in time."""
 
 
-def _receive(stream: BinaryIO, timeout: float | None = None) -> object | None:
+def _receive(stream: IO[bytes], timeout: float | None = None) -> object | None:
     """The next message, or None when the other side has gone; BuildTimeout after `timeout` s."""
     if timeout is not None and not select.select([stream], [], [], timeout)[0]:
         raise BuildTimeout
@@ -65,10 +67,11 @@ def serve(requests: BinaryIO, replies: BinaryIO) -> None:
     """
     from briefer.render.fonts import register_fonts
 
-    register_fonts()  # pay for fonts before the first request
+    with contextlib.suppress(MissingPartError):  # then every build says so, in the preview
+        register_fonts()  # pay for fonts before the first request
     reports: dict[int, Report] = {}
     while (request := _receive(requests)) is not None:
-        key, report, recipe = request  # type: ignore[misc]
+        key, report, recipe = cast(tuple[int, Report | None, Recipe], request)
         if report is not None:
             reports = {key: report}
         held = reports.get(key)
@@ -81,6 +84,8 @@ def serve(requests: BinaryIO, replies: BinaryIO) -> None:
             except ContentError as exc:
                 # a ContentError does not survive pickling (its argument is its message): send the parts
                 reply = ("recipe" if isinstance(exc, RecipeError) else "content", exc.problems)
+            except MissingPartError as exc:
+                reply = ("missing-part", str(exc))
             except Exception as exc:  # shown in the preview panel, where it can be reported
                 reply = ("error", "".join(traceback.format_exception(exc)))
         _send(replies, reply)
@@ -123,6 +128,18 @@ def _exit_with_parent() -> None:
 # --- in the app -----------------------------------------------------------------------------
 
 
+# how a frozen app (the desktop bundle, which has no `python -m`) starts itself as the child;
+# the bundle's entry script (packaging/briefer_main.py) answers this first argument
+FROZEN_CHILD_ARGUMENT = "--briefer-build-process"
+
+
+def child_command() -> list[str]:
+    if getattr(sys, "frozen", False):
+        return [sys.executable, FROZEN_CHILD_ARGUMENT]
+    # -P: the working folder is not put on sys.path, so a briefer/ there cannot shadow ours
+    return [sys.executable, "-P", "-m", "briefer.gui.build_process"]
+
+
 class BuildProcessError(RuntimeError):
     """The child process failed in a way that is not about the recipe or the content."""
 
@@ -162,9 +179,8 @@ class ProcessBuild:
             path = os.environ.get("PYTHONPATH", "")
             env = {**os.environ, "PYTHONPATH": source + (os.pathsep + path if path else "")}
             try:
-                # -P: the working folder is not put on sys.path, so a briefer/ there cannot shadow ours
                 self._child = subprocess.Popen(
-                    [sys.executable, "-P", "-m", "briefer.gui.build_process"],
+                    child_command(),
                     stdin=subprocess.PIPE,
                     stdout=subprocess.PIPE,
                     env=env,
@@ -202,17 +218,19 @@ class ProcessBuild:
                     if stops != self._stops:
                         raise BuildProcessError("the preview process was stopped")
                     continue
-                kind, value = reply  # type: ignore[misc]
+                kind, value = cast(tuple[str, Any], reply)
                 if kind == "missing":
                     self._sent = None
                     continue
                 self._sent = report
                 if kind == "ok":
-                    return value  # type: ignore[no-any-return]
+                    return cast(Preview, value)
+                if kind == "missing-part":
+                    raise MissingPartError(str(value))
                 if kind in ("recipe", "content"):
-                    raise (RecipeError if kind == "recipe" else ContentError)(value)  # type: ignore[arg-type]
-                raise BuildProcessError(f"the preview process failed:\n{value}")
-        raise BuildProcessError("the preview process stopped answering (it was restarted twice)")
+                    raise (RecipeError if kind == "recipe" else ContentError)(value)
+                raise BuildProcessError(_("the preview process failed:\n{details}").format(details=value))
+        raise BuildProcessError(_("the preview process stopped answering (it was restarted twice)"))
 
     def _stop_child(self, kill: bool = False) -> None:
         child, self._child, self._sent = self._child, None, None

@@ -10,6 +10,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from briefer.content.model import PullQuote, Report, Section, Sidebar, plain_text
+from briefer.gui.i18n import _
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -18,10 +19,10 @@ PREVIEW_CHARS = 60
 
 def _child_label(block: Sidebar | PullQuote) -> str:
     if isinstance(block, Sidebar):
-        return f"Box: {block.title}"
+        return _("Box: {title}").format(title=block.title)
     text = plain_text(block.text).strip()
     short = text if len(text) <= PREVIEW_CHARS else text[: PREVIEW_CHARS - 1].rstrip() + "…"
-    return f"Pull quote: “{short}”"
+    return _("Pull quote: “{text}”").format(text=short)
 
 
 class SectionsTree(QTreeWidget):
@@ -72,7 +73,7 @@ class SectionsTree(QTreeWidget):
                 child = QTreeWidgetItem([_child_label(block)])
                 child.setData(0, ID_ROLE, block.id)
                 child.setData(0, KIND_ROLE, "box" if isinstance(block, Sidebar) else "quote")
-                child.setToolTip(0, "Untick to leave this out of the brief")
+                child.setToolTip(0, _("Untick to leave this out of the brief"))
                 child.setFlags(flags)
                 child.setCheckState(0, Qt.CheckState.Unchecked if block.id in excluded else Qt.CheckState.Checked)
                 item.addChild(child)
@@ -81,16 +82,16 @@ class SectionsTree(QTreeWidget):
     # -- reading ------------------------------------------------------------------------
 
     def section_items(self) -> list[QTreeWidgetItem]:
-        return [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
+        return [_present(self.topLevelItem(i)) for i in range(self.topLevelItemCount())]
 
     def section_item(self, section_id: str) -> QTreeWidgetItem | None:
         return next((it for it in self.section_items() if it.data(0, ID_ROLE) == section_id), None)
 
     def block_item(self, block_id: str) -> QTreeWidgetItem | None:
         for section in self.section_items():
-            for i in range(section.childCount()):
-                if section.child(i).data(0, ID_ROLE) == block_id:
-                    return section.child(i)
+            for child in _children(section):
+                if child.data(0, ID_ROLE) == block_id:
+                    return child
         return None
 
     def order(self) -> list[str]:
@@ -104,10 +105,10 @@ class SectionsTree(QTreeWidget):
     def excluded_blocks(self) -> list[str]:
         """Ids of the boxes and pull quotes that are unticked."""
         return [
-            section.child(i).data(0, ID_ROLE)
+            child.data(0, ID_ROLE)
             for section in self.section_items()
-            for i in range(section.childCount())
-            if section.child(i).checkState(0) != Qt.CheckState.Checked
+            for child in _children(section)
+            if child.checkState(0) != Qt.CheckState.Checked
         ]
 
     # -- changing -------------------------------------------------------------------------
@@ -162,8 +163,9 @@ class SectionsTree(QTreeWidget):
             row = self.topLevelItemCount() - 1  # below the last row: to the end
         else:
             after = point.y() > self.visualItemRect(target).center().y()
-            if target.parent() is not None:  # on one of a section's blocks: after that section
-                target, after = target.parent(), True
+            parent = target.parent()
+            if parent is not None:  # on one of a section's blocks: after that section
+                target, after = parent, True
             row = self.indexOfTopLevelItem(target) + (1 if after else 0)
             if self.indexOfTopLevelItem(dragged) < row:
                 row -= 1  # the dragged row leaves a gap above the target
@@ -186,10 +188,19 @@ class SectionsTree(QTreeWidget):
         """Blocks of an unticked section are shown disabled: they cannot appear anyway."""
         for section in self.section_items():
             on = section.checkState(0) == Qt.CheckState.Checked
-            for i in range(section.childCount()):
-                child = section.child(i)
+            for child in _children(section):
                 flags = child.flags()
                 if on:
                     child.setFlags(flags | Qt.ItemFlag.ItemIsEnabled)
                 else:
                     child.setFlags(flags & ~Qt.ItemFlag.ItemIsEnabled)
+
+
+def _present(item: QTreeWidgetItem | None) -> QTreeWidgetItem:
+    """An item Qt's API types as optional, at an index known to exist."""
+    assert item is not None
+    return item
+
+
+def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    return [_present(item.child(i)) for i in range(item.childCount())]

@@ -1,4 +1,4 @@
-"""The main window's outputs: export as PDF or Markdown, print, and the Batch dialog.
+"""The main window's outputs: export as PDF or Markdown, the Batch dialog, and (window_print.py) Print.
 
 A mixin of MainWindow, kept apart so the window module stays about the window.
 """
@@ -13,26 +13,25 @@ from PySide6.QtGui import QGuiApplication
 
 from briefer.build import OutputFormat, build_bytes
 from briefer.content.problems import ContentError
-from briefer.gui import dialogs, printing
+from briefer.gui import dialogs
 from briefer.gui.batch_dialog import BatchDialog
-from briefer.gui.printing import PrintError
+from briefer.gui.i18n import N_, _
 from briefer.gui.problems import problem_lines
+from briefer.gui.window_print import PrintActions
 from briefer.output import OutputError, write_atomically
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QStatusBar
-
     from briefer.content.model import Report
     from briefer.gui.preview_job import Preview
     from briefer.gui.recipe_panel import RecipePanel
     from briefer.gui.settings import Settings
 
 SUFFIXES = {OutputFormat.PDF: ".pdf", OutputFormat.MARKDOWN: ".md"}
-EXPORT_FILTERS = {OutputFormat.PDF: "PDF documents (*.pdf)", OutputFormat.MARKDOWN: "Markdown (*.md)"}
+EXPORT_FILTERS = {OutputFormat.PDF: N_("PDF documents (*.pdf)"), OutputFormat.MARKDOWN: N_("Markdown (*.md)")}
 
 
-class ExportActions:
-    """File ▸ Export PDF, Export Markdown, Print and Batch."""
+class ExportActions(PrintActions):
+    """File ▸ Export PDF, Export Markdown and Batch; Print comes from PrintActions."""
 
     if TYPE_CHECKING:
         panel: RecipePanel
@@ -47,16 +46,15 @@ class ExportActions:
 
         @property
         def content_ok(self) -> bool: ...
-        def statusBar(self) -> QStatusBar: ...  # noqa: N802
 
-    def brief_bytes(self, fmt: str) -> bytes | None:
+    def brief_bytes(self, fmt: OutputFormat) -> bytes | None:
         """The brief for the recipe on show (the preview's PDF when it is current); None after an error."""
         recipe = self.panel.recipe()
         if self.report is None or not self.content_ok:
             dialogs.show_error(
                 self,
-                "The content has errors",
-                f"Fix the content in {self.content_dir} first:",
+                _("The content has errors"),
+                _("Fix the content in {folder} first:").format(folder=self.content_dir),
                 self.content_problems,
             )
             return None
@@ -67,18 +65,18 @@ class ExportActions:
             return build_bytes(self.report, recipe, fmt)
         except ContentError as exc:
             dialogs.show_error(
-                self, "This recipe cannot be built", "Change these choices:", problem_lines(exc.problems)
+                self, _("This recipe cannot be built"), _("Change these choices:"), problem_lines(exc.problems)
             )
             return None
         finally:
             QGuiApplication.restoreOverrideCursor()
 
-    def export_dialog(self, fmt: str) -> bool:
+    def export_dialog(self, fmt: OutputFormat) -> bool:
         suffix = SUFFIXES[fmt]
         stem = Path(self.recipe_origin).stem if self.recipe_path else "brief"
         suggested = str(Path(self.settings.export_folder) / f"{stem}{suffix}")
-        label = "PDF" if fmt == "pdf" else "Markdown"
-        path = dialogs.ask_save_path(self, f"Export {label}", suggested, EXPORT_FILTERS[fmt])
+        caption = _("Export PDF") if fmt == "pdf" else _("Export Markdown")
+        path = dialogs.ask_save_path(self, caption, suggested, _(EXPORT_FILTERS[fmt]))
         if not path:
             return False
         target = Path(path)
@@ -86,7 +84,7 @@ class ExportActions:
             target = target.with_name(target.name + suffix)
         return self.export_to(target, fmt)
 
-    def export_to(self, path: Path, fmt: str) -> bool:
+    def export_to(self, path: Path, fmt: OutputFormat) -> bool:
         """Write the brief atomically: a failed export leaves any existing file as it was."""
         data = self.brief_bytes(fmt)
         if data is None:
@@ -94,17 +92,20 @@ class ExportActions:
         try:
             write_atomically(path, data)
         except OutputError as exc:
-            dialogs.show_error(self, "Cannot export the brief", str(exc))
+            dialogs.show_error(self, _("Cannot export the brief"), str(exc))
             return False
         self.settings.export_folder = str(Path(path).resolve().parent)
-        self.statusBar().showMessage(f"Exported {path}", 8000)
+        self.statusBar().showMessage(_("Exported {path}").format(path=path), 8000)
         return True
 
     def open_batch_dialog(self) -> BatchDialog | None:
         """File ▸ Batch…: many briefs from the recipe on show, in a window-modal dialog."""
         if self.report is None or not self.content_ok:
             dialogs.show_error(
-                self, "The content has errors", f"Fix the content in {self.content_dir} first:", self.content_problems
+                self,
+                _("The content has errors"),
+                _("Fix the content in {folder} first:").format(folder=self.content_dir),
+                self.content_problems,
             )
             return None
         if self.batch_dialog is not None:
@@ -115,15 +116,3 @@ class ExportActions:
         self.batch_dialog = BatchDialog(self.report, self.panel.recipe(), self.settings, self)
         self.batch_dialog.open()
         return self.batch_dialog
-
-    def print_brief(self) -> None:
-        data = self.brief_bytes("pdf")
-        if data is None:
-            return
-        try:
-            pages = printing.ask_and_print(self, data, self.recipe_origin)
-        except PrintError as exc:
-            dialogs.show_error(self, "Cannot print", str(exc))
-            return
-        if pages:
-            self.statusBar().showMessage(f"Sent {pages} page{'s' if pages != 1 else ''} to the printer", 5000)

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, Paragraph
 
+from briefer.render.flowtags import tags
+
 _HUGE = 1e9
 _TALL_TITLES = 144.0  # points: ten lines of a box title
 
@@ -71,12 +73,12 @@ class Box(Flowable):
     def _wrap_child(self, child: Flowable, width: float) -> float:
         # a child's height depends on the width alone, and a box is measured many times while
         # the frame looks for the best split, so each child remembers its height
-        cached = child.__dict__.get("_box_size")
+        cached = tags(child).box_size
         if cached is not None and cached[0] == width:
             return cached[1]
         canv = getattr(self, "canv", None)
         height = child.wrapOn(canv, width, _HUGE)[1] if canv is not None else child.wrap(width, _HUGE)[1]
-        child.__dict__["_box_size"] = (width, height)
+        tags(child).box_size = (width, height)
         return height
 
     def _pad_vertical(self) -> float:
@@ -181,9 +183,9 @@ class Box(Flowable):
 
 def mark_box_heading(flowable: Flowable) -> Flowable:
     """Flag a box's title: a part of a split box may not consist of titles alone."""
-    flowable.box_heading = True  # type: ignore[attr-defined]
+    tags(flowable).box_heading = True
     return flowable
 
 
 def _only_headings(flowables: list[Flowable]) -> bool:
-    return all(getattr(f, "box_heading", False) for f in flowables)
+    return all(tags(f).box_heading for f in flowables)

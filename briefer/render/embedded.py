@@ -17,6 +17,8 @@ import os
 import warnings
 import zlib
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, cast
 
 from briefer.inputs import MB, InputError, read_input
 
@@ -37,7 +39,7 @@ def read_embedded_recipe(pdf: str | os.PathLike[str] | bytes) -> str | None:
     """
     if not isinstance(pdf, bytes):
         try:
-            pdf = read_input(pdf, MAX_PDF_BYTES, "the PDF")
+            pdf = read_input(Path(pdf), MAX_PDF_BYTES, "the PDF")
         except InputError as exc:
             raise EmbeddedRecipeError(str(exc)) from exc
     if not pdf.startswith(b"%PDF"):
@@ -84,10 +86,10 @@ def _leaves(node: object | None, depth: int) -> Iterator[tuple[str, object]]:
     """(name, file spec) pairs of a PDF name tree."""
     if node is None or depth > _MAX_TREE_DEPTH:
         return
-    pairs = _get(node, "/Names") or []
+    pairs = cast(list[Any], _get(node, "/Names") or [])
     for index in range(0, len(pairs) - 1, 2):
         yield str(pairs[index].get_object()), pairs[index + 1].get_object()
-    for kid in _get(node, "/Kids") or []:
+    for kid in cast(list[Any], _get(node, "/Kids") or []):
         yield from _leaves(kid.get_object(), depth + 1)
 
 

@@ -1,7 +1,8 @@
 """Registers the embedded TrueType fonts (Noto Serif, Noto Sans; OFL) with ReportLab, once a process,
 and the fallback for Chinese, Japanese and Korean (Noto Sans CJK, subset), only when text needs it.
 
-Imports ReportLab only. The files live in assets/fonts beside their licence.
+Imports ReportLab and briefer.content.resources (which finds the files: assets/fonts in a
+checkout, the package's own copy when installed) only. A missing file is a MissingPartError.
 """
 
 from __future__ import annotations
@@ -9,12 +10,13 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+from briefer.content.resources import font_dir, require_files
+
+FONT_DIR = font_dir()
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +77,8 @@ _FACES = {"regular": "Regular", "bold": "Bold", "italic": "Italic", "bold_italic
 @functools.cache
 def register_fonts() -> Fonts:
     """Register both families (the first call reads the files; later calls are free)."""
+    files = [FONT_DIR / f"{stem}-{suffix}.ttf" for _, stem in _FILES.values() for suffix in _FACES.values()]
+    require_files(files, "the fonts briefs are set in")
     families = {}
     for role, (family_name, file_stem) in _FILES.items():
         names = {}
@@ -103,7 +107,7 @@ FALLBACK_FILE = "NotoSansCJK-Names.ttf"
 def base_characters() -> frozenset[int]:
     """What the text fonts print (every face of both families covers the same characters)."""
     font = pdfmetrics.getFont(register_fonts().serif.regular)
-    return frozenset(font.face.charToGlyph)  # type: ignore[attr-defined]
+    return frozenset(font.face.charToGlyph)
 
 
 @functools.cache

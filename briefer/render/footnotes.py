@@ -5,12 +5,16 @@ draws them at the page's end. Imports ReportLab and briefer.render.markup.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import contextlib
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from reportlab.lib.colors import Color
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, PageBreak, Paragraph, Table
 
+from briefer.render.flowtags import tags
 from briefer.render.markup import NOTE_KEY_PREFIX
+from briefer.render.structure import cell_flowables
 
 _HUGE = 1e9
 _FUZZ = 1e-6
@@ -23,7 +27,7 @@ _MARK_HREF = "#" + NOTE_KEY_PREFIX  # a marker is a link to its note
 
 def marks_of(flowable: Flowable) -> tuple[int, ...]:
     """The note numbers whose markers the flowable (or split part) prints, in order."""
-    cached = flowable.__dict__.get("_note_marks")
+    cached = tags(flowable).marks
     if cached is not None:
         return cached
     children = getattr(flowable, "child_flowables", None)
@@ -32,23 +36,15 @@ def marks_of(flowable: Flowable) -> tuple[int, ...]:
     elif isinstance(flowable, Paragraph):
         marks = _paragraph_marks(flowable)
     elif isinstance(flowable, Table):
-        marks = _union(marks_of(c) for row in flowable._cellvalues for cell in row for c in _cell_flowables(cell))
+        marks = _union(marks_of(c) for row in flowable._cellvalues for cell in row for c in cell_flowables(cell))
     else:
         marks = ()
-    flowable.__dict__["_note_marks"] = marks
+    tags(flowable).marks = marks
     return marks
 
 
 def _union(groups: Iterable[tuple[int, ...]]) -> tuple[int, ...]:
     return tuple(dict.fromkeys(m for group in groups for m in group))
-
-
-def _cell_flowables(cell: object) -> list[Flowable]:
-    if isinstance(cell, Flowable):
-        return [cell]
-    if isinstance(cell, list | tuple):
-        return [c for c in cell if isinstance(c, Flowable)]
-    return []
 
 
 def _paragraph_marks(paragraph: Paragraph) -> tuple[int, ...]:
@@ -76,7 +72,8 @@ class ContinuedNote(Flowable):
 
     def __init__(self, number: int, label: Flowable, rest: Flowable) -> None:
         super().__init__()
-        self.note_number = number
+        self.number = number
+        tags(self).note_number = number
         self.label = label
         self.rest = rest
 
@@ -91,7 +88,7 @@ class ContinuedNote(Flowable):
         parts = self.rest.split(availWidth, availHeight - self._label_height)
         if len(parts) < 2:
             return []
-        return [ContinuedNote(self.note_number, self.label, parts[0]), *parts[1:]]
+        return [ContinuedNote(self.number, self.label, parts[0]), *parts[1:]]
 
     def draw(self) -> None:
         self.label.drawOn(self.canv, 0, self._rest_height)
@@ -170,7 +167,7 @@ class NoteLedger:
         """Whether this page's notes run on to the next page."""
         return bool(self._layout([self._notes[n] for n in self.placed])[2])
 
-    def draw(self, canv: object, x: float, bottom: float) -> None:
+    def draw(self, canv: Canvas, x: float, bottom: float) -> None:
         """Draw this page's notes upwards from `bottom`; keep what does not fit for the next page."""
         placed, used, self.carry, _ = self._layout([self._notes[n] for n in self.placed])
         if not placed:
@@ -191,10 +188,10 @@ class NoteLedger:
             flowable.drawOn(canv, x, y)
 
     def _height(self, flowable: Flowable) -> float:
-        height = flowable.__dict__.get("_note_height")
-        if height is None:
-            height = flowable.__dict__["_note_height"] = flowable.wrap(self.width, _HUGE)[1]
-        return height
+        flow_tags = tags(flowable)
+        if flow_tags.note_height is None:
+            flow_tags.note_height = float(flowable.wrap(self.width, _HUGE)[1])
+        return flow_tags.note_height
 
     def _layout(self, own: list[Flowable]) -> tuple[list[Flowable], float, list[Flowable], int]:
         """This page's notes area: (pieces in drawing order, height used, what runs on, how many
@@ -223,7 +220,8 @@ class NoteLedger:
                 return placed, used, flows[index:]
             placed.append(parts[0])
             used += gap + self._height(parts[0])
-            number = flowable.note_number
+            number = tags(flowable).note_number
+            assert number is not None, "a note flowable without its number"
             rest = ContinuedNote(number, self._continued_label(number), parts[1])
             return placed, used, [rest, *parts[2:], *flows[index + 1 :]]
         return placed, used, []
@@ -251,7 +249,8 @@ class NoteFrame(Frame):
     def _reset(self) -> None:
         super()._reset()
         self._floor = 0.0
-        self._searches = {}
+        # a heading's trial and the real placement that follows it ask the same question
+        self._searches: dict[tuple[object, ...], tuple[Flowable, list[Flowable], float]] = {}
         self._set_reserved(self.ledger.reserve(self.ledger.placed, strict=False) or 0.0)
 
     def add(self, flowable: Flowable, canv: object, trySplit: int = 0) -> int:  # noqa: N803
@@ -259,7 +258,7 @@ class NoteFrame(Frame):
         new = ledger.new_marks(marks_of(flowable))
         if not new:
             return Frame.add(self, flowable, canv, trySplit)
-        need = ledger.reserve(ledger.placed + new, strict=not getattr(flowable, "_notes_may_wait", False))
+        need = ledger.reserve(ledger.placed + new, strict=not tags(flowable).notes_may_wait)
         if need is None:
             return 0
         base = self._reserved
@@ -285,7 +284,7 @@ class NoteFrame(Frame):
             # nothing fits at the top of a page: rather than loop, let some note begin overleaf
             best = self._search(flowable, canv, strict=False)
             if best:
-                best[0]._notes_may_wait = True
+                tags(best[0]).notes_may_wait = True
         return best
 
     def _search(self, flowable: Flowable, canv: object, *, strict: bool) -> list[Flowable]:
@@ -368,3 +367,21 @@ class NotesFlush(Flowable):
     def draw(self) -> None:
         if self.ledger.overflows():
             self._frame.add_generated_content(PageBreak(), NotesFlush(self.ledger))
+
+
+# --- trial placements --------------------------------------------------------------------
+
+# What a trial split may change on a frame: ReportLab's cursor, and a NoteFrame's reserve.
+_TRIAL_STATE = frozenset({"_y", "_atTop", "_prevASpace", "_y1p", "_reserved", "_floor"})
+
+
+@contextlib.contextmanager
+def trial_cursor(frame: Frame, y: float, space_above: float) -> Iterator[None]:
+    """Put the frame's cursor at `y` (not at a page top) for a trial; every field the trial
+    may change is put back afterwards, so the real placement starts from the same state."""
+    saved = {key: value for key, value in frame.__dict__.items() if key in _TRIAL_STATE}
+    frame._y, frame._atTop, frame._prevASpace = y, 0, space_above
+    try:
+        yield
+    finally:
+        frame.__dict__.update(saved)

@@ -16,7 +16,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from briefer.render.fonts import FALLBACK, fallback_runs
+from briefer.render.structure import WATERMARK
 from briefer.render.styles import Styles
+from briefer.render.tagging import tagged_artifact
 
 _LINE_BREAKS = re.compile(r"[^\S ]+")  # whitespace other than a plain space
 
@@ -36,6 +38,7 @@ class Furniture:
     short_title: str
     audience_line: str  # "Briefing for …" or ""
     prepared_line: str  # PreparedFor.line()
+    page_of: str  # "Page {page} of {pages}"
 
 
 def define_page_furniture(canv: Canvas, kinds: list[str], furniture: Furniture, styles: Styles) -> None:
@@ -126,7 +129,7 @@ def _footer(canv: Canvas, page: int, total: int, furniture: Furniture, styles: S
     size = m.furniture_size
     y = m.bottom - 3.2 * size
     right = m.page_width - m.right
-    number = f"Page {page} of {total}"
+    number = furniture.page_of.format(page=page, pages=total)
     canv.setFillColor(palette.muted)
     canv.setFont(fonts.sans.regular, size)
     canv.drawRightString(right, y, number)
@@ -143,6 +146,12 @@ def draw_watermark(canv: Canvas, word: str, styles: Styles) -> None:
     angle = math.degrees(math.atan2(m.page_height, m.page_width))
     diagonal = math.hypot(m.page_width, m.page_height)
     size = min(0.6 * diagonal / max(_width(word, font, 1), 1e-6), 120.0)
+    with tagged_artifact(canv, WATERMARK):
+        _draw_word(canv, word, font, size, angle, styles)
+
+
+def _draw_word(canv: Canvas, word: str, font: str, size: float, angle: float, styles: Styles) -> None:
+    m = styles.metrics
     canv.saveState()
     # drawn over the page, so it shows on tinted boxes too; translucent, so text stays legible
     canv.setFillColor(styles.palette.watermark)

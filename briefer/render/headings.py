@@ -1,7 +1,7 @@
 """Headings that stay with what follows them, and the anchors that give each heading a PDF
 destination, an outline entry and a recorded page number (for the contents).
 
-Imports ReportLab only.
+Imports ReportLab and the footnote frame's trial placement (footnotes.py).
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus import Flowable, Frame
 from reportlab.platypus.doctemplate import ActionFlowable, FrameBreak
+
+from briefer.render.footnotes import trial_cursor
 
 
 @dataclass
@@ -91,20 +93,12 @@ class HeadingGroup(Flowable):
         return can_start_at(frame, self.following, self.canv, frame._y1p + height - taken, space_above)
 
 
-# the frame state a trial split may change (NoteFrame adds _reserved and _floor)
-_PROBED = frozenset({"_y", "_atTop", "_prevASpace", "_y1p", "_reserved", "_floor"})
-
-
 def can_start_at(frame: Frame, flowable: Flowable, canv: object, y: float, space_above: float) -> bool:
     """Whether the frame could place at least part of `flowable` with its cursor at `y`.
 
     Runs the frame's own split on a moved cursor (a NoteFrame's split counts the notes).
     """
-    saved = {k: v for k, v in frame.__dict__.items() if k in _PROBED}
-    frame._y, frame._atTop, frame._prevASpace = y, 0, space_above
-    try:
+    with trial_cursor(frame, y, space_above):
         flowable.wrapOn(canv, frame._getAvailableWidth(), max(y - frame._y1p, 0.0))
         parts = frame.split(flowable, canv)
-    finally:
-        frame.__dict__.update(saved)
     return bool(parts) and not isinstance(parts[0], ActionFlowable)

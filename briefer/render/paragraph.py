@@ -5,24 +5,45 @@ fails; finding where notes fit asks the same paragraph for the same width many t
 breaks depend only on the text, the style and the width, so they are kept per width. The
 live preview rebuilds the same paragraphs again and again, so parsed markup is kept per
 (markup, style) for the process, and each paragraph gets its own copies of the fragments.
-Imports ReportLab only.
+On a TaggingCanvas it draws its text as its element's content (structure.role), its bullet as
+its label's. Imports ReportLab and briefer.render's tagging modules.
 """
 
 from __future__ import annotations
 
 import copy
+from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Paragraph as _ReportLabParagraph
 
+from briefer.render.flowtags import tags
+from briefer.render.structure import Artifact, Node, inherit_role
+from briefer.render.tagging import TaggingCanvas
+
 _PARSED_LIMIT = 20_000  # entries; a few briefs' worth of paragraphs, well under 10 MB
-_parsed: dict[tuple[str, int, int], tuple[ParagraphStyle, ParagraphStyle, list, object, str]] = {}
+_parsed: dict[tuple[str, int, int], tuple[ParagraphStyle, ParagraphStyle, list[Any], str | None, str]] = {}
 
 
 class Paragraph(_ReportLabParagraph):
-    def _setup(self, text, style, bulletText, frags, cleaner):  # type: ignore[no-untyped-def]  # noqa: ANN001, ANN202
+    # ReportLab's own attributes, as _setup sets them
+    text: str
+    style: ParagraphStyle
+    frags: list[Any]
+    bulletText: str | None  # noqa: N815 (ReportLab's name)
+
+    def _setup(
+        self,
+        text: Any,
+        style: ParagraphStyle,
+        bulletText: str | None,  # noqa: N803 (ReportLab's name)
+        frags: list[Any] | None,
+        cleaner: Any,
+    ) -> None:
         if frags is not None or not isinstance(text, str):
-            return super()._setup(text, style, bulletText, frags, cleaner)
+            super()._setup(text, style, bulletText, frags, cleaner)
+            return
         key = (text, id(style), int(self.caseSensitive))
         hit = _parsed.get(key)
         if hit is None or hit[0] is not style:
@@ -33,7 +54,7 @@ class Paragraph(_ReportLabParagraph):
             from_markup = self.bulletText if self.bulletText is not bulletText else None
             # the style is kept in the entry so that its id cannot be reused by another style
             _parsed[key] = (style, self.style, [f.clone() for f in self.frags], from_markup, self.text)
-            return None
+            return
         _, parsed_style, parsed_frags, from_markup, cleaned = hit
         self.text = cleaned
         self.frags = [f.clone() for f in parsed_frags]
@@ -61,7 +82,8 @@ class Paragraph(_ReportLabParagraph):
         lines = len(self.blPara.lines) if "blPara" in self.__dict__ else 0
         parts = super().split(availWidth, availHeight)
         if len(parts) == 2 and lines - len(parts[0].blPara.lines) > LONG_LINES:
-            return [parts[0], *self._rest_in_pieces(len(parts[0].blPara.lines))]
+            parts = [parts[0], *self._rest_in_pieces(len(parts[0].blPara.lines))]
+        inherit_role(self, parts)
         return parts
 
     def _rest_in_pieces(self, start: int) -> list[_ReportLabParagraph]:
@@ -90,6 +112,33 @@ class Paragraph(_ReportLabParagraph):
             self.__class__(None, last if stop == end else inner, frags=cut(bl_para, top, stop))
             for top, stop in zip(bounds, bounds[1:], strict=False)
         ]
+
+    # --- tagged drawing ------------------------------------------------------------------------
+
+    def draw(self) -> None:
+        canv = self.canv
+        node = tags(self).node
+        if not isinstance(canv, TaggingCanvas) or node is None:
+            super().draw()
+        elif isinstance(node, Artifact):
+            with canv.artifact(node.kind):
+                super().draw()
+        else:
+            # the bullet is drawn first, as ordinary text: into its label's sequence
+            if self.bulletText:
+                canv.begin(tags(self).label or node)
+            self._tagged_as = node
+            try:
+                super().draw()
+            finally:
+                del self._tagged_as
+                canv.end()
+
+    def beginText(self, x: float, y: float) -> PDFTextObject:  # noqa: N802 (ReportLab's name)
+        node: Node | None = self.__dict__.get("_tagged_as")
+        if node is None:
+            return super().beginText(x, y)
+        return self.canv.tagged_text(x, y, node)
 
 
 # The rest of a split paragraph longer than this many lines goes on in pieces (see

@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
 from briefer.render.catalog import embed_file, set_print_preferences
 from briefer.render.contents import contents_flowables
-from briefer.render.cover import audience_line, cover_flowables, cover_note_flowables, title_block
+from briefer.render.cover import cover_flowables, cover_note_flowables, title_block
 from briefer.render.document import BODY, BriefDocTemplate
 from briefer.render.embedded import RECIPE_FILE_NAME
 from briefer.render.flowables import (
@@ -26,14 +26,19 @@ from briefer.render.flowables import (
     new_context,
     note_paragraph,
     part_key,
-    part_title,
     sources_list,
 )
 from briefer.render.footnotes import NoteLedger, NotesFlush
 from briefer.render.furniture import Furniture, define_page_furniture, define_page_numbers
 from briefer.render.headings import PageRegistry
+from briefer.render.markup import link_describer
+from briefer.render.pdfwriter import PackedCanvas
+from briefer.render.structure import StructureTree
 from briefer.render.styles import build_styles
+from briefer.render.tagged_pdf import DocumentInfo, finish_tagged_pdf
+from briefer.render.tagging import TaggingCanvas
 from briefer.tailor.brief import Brief
+from briefer.tailor.recipe import NotePlacement
 
 NOTES_SHARE = 0.55  # the most of a page's text area its notes may take before continuing overleaf
 
@@ -45,12 +50,15 @@ def _configure_reportlab() -> None:
     rl_config.useA85 = 0
 
 
-def render_pdf(brief: Brief) -> bytes:
+def render_pdf(brief: Brief, *, tagged: bool = True) -> bytes:
+    """The brief's PDF: tagged (PDF/UA-1); `tagged=False` only for measuring what tagging costs."""
     _configure_reportlab()
     styles = build_styles(brief.layout)
     registry = PageRegistry()
-    ctx = new_context(styles, registry, brief.notes)
-    ledger = _ledger(brief, ctx) if brief.layout.notes == "bottom" and brief.notes else None
+    lang = brief.language or "en"
+    tree = StructureTree(lang, link_describer(brief.words))
+    ctx = new_context(styles, registry, brief.notes, brief.words, tree)
+    ledger = _ledger(brief, ctx) if brief.layout.notes == NotePlacement.BOTTOM and brief.notes else None
     entries = contents_entries(brief) if brief.layout.contents and len(brief.sections) >= 3 else []
 
     buffer = io.BytesIO()
@@ -62,20 +70,29 @@ def render_pdf(brief: Brief) -> bytes:
         watermark=brief.layout.watermark,
         title=brief.title,
         author=", ".join(brief.authors),
-        subject=audience_line(brief) or brief.subtitle,
-        keywords=[*brief.country_names, *([brief.audience_name] if brief.audience_name else []), "briefing"],
-        lang=brief.language or "en",
+        subject=brief.audience_line or brief.subtitle,
+        keywords=list(brief.keywords),
+        lang=lang,
     )
-    doc.build(_story(brief, ctx, ledger, entries))
+    story = _story(brief, ctx, ledger, entries)
+    if tagged:
+        doc.build(story, canvasmaker=functools.partial(TaggingCanvas, tree=tree))
+    else:
+        doc.build(story, canvasmaker=PackedCanvas)
 
     # layout is over: every page count and heading page is known
     canv = doc.canv
-    furniture = Furniture(brief.short_title or brief.title, audience_line(brief), brief.prepared_for.line())
+    furniture = Furniture(
+        brief.short_title or brief.title, brief.audience_line, brief.prepared_for.line(), brief.words.page_of
+    )
     define_page_furniture(canv, doc.page_kinds, furniture, styles)
     define_page_numbers(canv, {key: registry.pages[key] for key, _ in entries}, styles)
     set_print_preferences(canv, len(doc.page_kinds))
     if registry.pages:
         canv.showOutline()  # open with the outline beside the pages: the brief's table of contents
+    if isinstance(canv, TaggingCanvas):
+        subject = brief.audience_line or brief.subtitle
+        finish_tagged_pdf(canv, DocumentInfo(brief.title, brief.authors, subject, lang))
     if brief.recipe_yaml:
         embed_file(
             canv,
@@ -90,16 +107,15 @@ def render_pdf(brief: Brief) -> bytes:
 
 def _story(brief: Brief, ctx: Context, ledger: NoteLedger | None, entries: list[tuple[str, str]]) -> list[Flowable]:
     """Cover (or title block), cover note, contents, body, endnotes, sources, in that order."""
-    styles = ctx.styles
     story: list[Flowable] = []
     if brief.layout.cover:
-        story += [*cover_flowables(brief, styles), NextPageTemplate(BODY), PageBreak()]
+        story += [*cover_flowables(brief, ctx), NextPageTemplate(BODY), PageBreak()]
     else:
-        story += title_block(brief, styles)
+        story += title_block(brief, ctx)
     if brief.cover_note.strip():
-        story += [*cover_note_flowables(brief, styles), PageBreak()]
+        story += [*cover_note_flowables(brief, ctx), PageBreak()]
     if entries:
-        story += [*contents_flowables(entries, styles), PageBreak()]
+        story += [*contents_flowables(brief.words.contents, entries, ctx), PageBreak()]
     story += body_flowables(brief.parts, ctx)
     if brief.notes and ledger is None:
         story += endnotes(brief.notes, ctx)
@@ -112,11 +128,11 @@ def _story(brief: Brief, ctx: Context, ledger: NoteLedger | None, entries: list[
 
 def contents_entries(brief: Brief) -> list[tuple[str, str]]:
     """(anchor key, title) of everything the contents and the outline list, in reading order."""
-    entries = [(part_key(part), part_title(part)) for part in brief.parts]
-    if brief.notes and brief.layout.notes == "end":
-        entries.append((NOTES_KEY, "Notes"))
+    entries = [(part_key(part), part.title) for part in brief.parts]
+    if brief.notes and brief.layout.notes == NotePlacement.END:
+        entries.append((NOTES_KEY, brief.words.notes))
     if brief.sources:
-        entries.append((SOURCES_KEY, "Sources"))
+        entries.append((SOURCES_KEY, brief.words.sources))
     return entries
 
 

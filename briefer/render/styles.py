@@ -1,5 +1,7 @@
 """Page geometry, colours and paragraph styles, built from a brief's layout options.
 
+Paragraph styles are data: a table of Roles (face, size, leading, colour, spacing) turned into
+ReportLab styles by one function, shared by the brief (BRIEF_ROLES) and the at-a-glance page.
 Imports ReportLab, the brief model and briefer.render.fonts. Every style names a registered
 font explicitly, so ReportLab's built-in Helvetica default never reaches the PDF.
 """
@@ -7,7 +9,7 @@ font explicitly, so ReportLab's built-in Helvetica default never reaches the PDF
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
@@ -17,6 +19,7 @@ from reportlab.platypus import TableStyle
 
 from briefer.render.fonts import Fonts, register_fonts
 from briefer.tailor.brief import Layout
+from briefer.tailor.recipe import PageSize
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,9 +100,170 @@ def build_metrics(layout: Layout) -> Metrics:
     return Metrics(width, height, 25 * mm, 25 * mm, 24 * mm, 22 * mm, 10.5, 15.0, 8.5, 11.2, 7.5)
 
 
+# --- paragraph styles as a table ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Lead:
+    """A space in body leadings (the brief's vertical rhythm): round(x × body leading)."""
+
+    times: float
+
+
+@dataclass(frozen=True, slots=True)
+class Own:
+    """A space in the style's own leading: round(x × leading)."""
+
+    times: float
+
+
+@dataclass(frozen=True, slots=True)
+class Fixed:
+    """Points that stay the same in large print."""
+
+    points: float
+
+
+# points at normal print (scaled for large print); "body", "note", "body_leading" or
+# "note_leading" from Metrics; or a number of body leadings (Lead)
+Size = float | str | Lead
+Space = float | Lead | Own | Fixed  # a bare float is points, scaled like sizes
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """One paragraph style: its face, size, leading, colour and spacing. Faces are
+    'serif.regular', 'sans.bold' and the like; colours are Palette fields."""
+
+    face: str
+    size: Size
+    leading: Size
+    colour: str = "text"
+    space_before: Space = 0.0
+    space_after: Space = 0.0
+    left_indent: Space = 0.0
+    first_line_indent: Space = 0.0
+    align: int = TA_LEFT
+    bullet_face: str = ""  # "" : the table's default bullet face
+    bullet_size: Size = ""  # "" : the table's default bullet size
+    bullet_indent: Space = 0.0
+    bullet_colour: str = ""
+    splits: bool = False  # may leave a single line at a page foot or head (notes, table cells)
+
+
+@dataclass(frozen=True, slots=True)
+class Scale:
+    """How a table's sizes grow for large print, and how they are rounded."""
+
+    factor: float
+    digits: int | None = 1  # None: not rounded
+
+    def __call__(self, points: float) -> float:
+        value = points * self.factor
+        return value if self.digits is None else round(value, self.digits)
+
+
+def paragraph_styles(
+    roles: dict[str, Role],
+    fonts: Fonts,
+    palette: Palette,
+    metrics: Metrics,
+    scale: Scale,
+    *,
+    bullet_face: str = "serif.regular",
+    bullet_size: Size = "body",
+) -> dict[str, ParagraphStyle]:
+    """ParagraphStyles for a table of roles. Every style names a registered font."""
+
+    def size(value: Size) -> float:
+        if isinstance(value, Lead):
+            return round(value.times * metrics.body_leading, 1)
+        if value == "body":
+            return metrics.body_size
+        if value == "note":
+            return metrics.note_size
+        if value == "body_leading":
+            return metrics.body_leading
+        if value == "note_leading":
+            return metrics.note_leading
+        assert isinstance(value, float | int)
+        return scale(value)
+
+    def space(value: Space, leading: float) -> float:
+        if isinstance(value, Lead):
+            return round(value.times * metrics.body_leading, 1)
+        if isinstance(value, Own):
+            return round(value.times * leading, 1)
+        if isinstance(value, Fixed):
+            return value.points
+        return scale(value) if value else 0.0
+
+    styles = {}
+    for name, role in roles.items():
+        leading = size(role.leading)
+        # ReportLab draws bullets (list marks, note numbers) in black unless told otherwise
+        bullet = {"bulletColor": getattr(palette, role.bullet_colour)} if role.bullet_colour else {}
+        styles[name] = ParagraphStyle(
+            name,
+            fontName=_face(fonts, role.face),
+            fontSize=size(role.size),
+            leading=leading,
+            textColor=getattr(palette, role.colour),
+            spaceBefore=space(role.space_before, leading),
+            spaceAfter=space(role.space_after, leading),
+            leftIndent=space(role.left_indent, leading),
+            firstLineIndent=space(role.first_line_indent, leading),
+            alignment=role.align,
+            bulletFontName=_face(fonts, role.bullet_face or bullet_face),
+            bulletFontSize=size(role.bullet_size or bullet_size),
+            bulletIndent=space(role.bullet_indent, leading),
+            **bullet,
+            allowWidows=int(role.splits),
+            allowOrphans=int(role.splits),
+        )
+    return styles
+
+
+def _face(fonts: Fonts, name: str) -> str:
+    """The registered font of 'serif.bold' and the like."""
+    family, weight = name.split(".")
+    return str(getattr(getattr(fonts, family), weight))
+
+
+# The brief's roles, at 10.5 pt body text; large print scales every size with the body text.
+BRIEF_ROLES: dict[str, Role] = {
+    "body": Role("serif.regular", "body", "body_leading", space_after=Lead(0.55)),
+    "heading": Role("sans.bold", 16, 20, "accent", space_before=Lead(1.3), space_after=Lead(0.5)),
+    "subheading": Role("sans.bold", 10.5, 14, "accent", space_before=Lead(0.5), space_after=Lead(0.25)),
+    "box_title": Role("sans.bold", 11, 14.5, "accent", space_after=Lead(0.35)),
+    "box_text": Role("serif.regular", 9.5, 13.6, space_after=Own(0.4)),
+    "box_item": Role(
+        "serif.regular", 9.5, 13.6, left_indent=16, bullet_face="sans.bold", bullet_size=9.5, space_after=Own(0.3)
+    ),
+    "pull_quote": Role("serif.italic", 13.5, 19, "accent"),
+    "attribution": Role("serif.italic", "body", "body_leading", align=TA_RIGHT, space_before=Lead(0.3)),
+    "label": Role("sans.bold", 7.5, 10, "muted"),
+    "note": Role("serif.regular", "note", "note_leading", left_indent=Fixed(0.0), bullet_size="note", splits=True),
+    "note_continued": Role("serif.italic", "note", "note_leading", "muted", bullet_size="note"),
+    "source": Role("serif.regular", 9.5, 13.6, left_indent=14, first_line_indent=-14, space_after=Own(0.35)),
+    "table_head": Role("sans.bold", 8.5, 11, "on_accent", splits=True),
+    "table_cell": Role("serif.regular", 8.8, 11.8, splits=True),
+    "contents_entry": Role("sans.regular", "body", Lead(1.3)),
+    "title": Role("sans.bold", 24, 29, "accent", space_after=4),
+    "subtitle": Role("sans.regular", 13, 17, "muted", space_after=6),
+    "title_line": Role("sans.regular", 9, 13, "muted"),
+    "cover_kicker": Role("sans.bold", 9, 12, "on_accent_soft", space_after=14),
+    "cover_title": Role("sans.bold", 32, 37, "on_accent", space_after=10),
+    "cover_subtitle": Role("sans.regular", 15, 20, "on_accent_soft"),
+    "cover_audience": Role("sans.bold", 15, 20, "accent", space_after=4),
+    "cover_label": Role("sans.bold", 8, 11, "muted", splits=True),
+    "cover_value": Role("serif.regular", 10.5, 14, splits=True),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Styles:
-    """Paragraph styles by job; all sizes scale from Metrics."""
+    """The brief's paragraph styles by job (BRIEF_ROLES), with its fonts, colours and metrics."""
 
     fonts: Fonts
     palette: Palette
@@ -140,209 +304,18 @@ def build_styles(layout: Layout) -> Styles:
 
 
 @functools.cache
-def _build_styles(page_size: str, large_print: bool, grayscale: bool) -> Styles:
+def _build_styles(page_size: PageSize, large_print: bool, grayscale: bool) -> Styles:
     fonts = register_fonts()
     palette = build_palette(grayscale)
     m = build_metrics(Layout(page_size=page_size, large_print=large_print))
-    serif, sans = fonts.serif, fonts.sans
-    size, lead = m.body_size, m.body_leading
-    scale = size / 10.5  # large print scales every size with the body text
-
-    def style(name: str, **kw: object) -> ParagraphStyle:
-        base: dict[str, object] = {
-            "fontName": serif.regular,
-            "fontSize": size,
-            "leading": lead,
-            "textColor": palette.text,
-            "bulletFontName": serif.regular,
-            "bulletFontSize": size,
-            "allowWidows": 0,
-            "allowOrphans": 0,
-            "alignment": TA_LEFT,
-        }
-        base.update(kw)
-        return ParagraphStyle(name, **base)  # type: ignore[arg-type]
-
-    small = round(9.5 * scale, 1)
-    small_lead = round(13.6 * scale, 1)
-    note_indent = round(m.note_size * 1.9, 1)
-    return Styles(
-        fonts=fonts,
-        palette=palette,
-        metrics=m,
-        body=style("body", spaceAfter=round(0.55 * lead, 1)),
-        heading=style(
-            "heading",
-            fontName=sans.bold,
-            fontSize=round(16 * scale, 1),
-            leading=round(20 * scale, 1),
-            textColor=palette.accent,
-            spaceBefore=round(1.3 * lead, 1),
-            spaceAfter=round(0.5 * lead, 1),
-        ),
-        subheading=style(
-            "subheading",
-            fontName=sans.bold,
-            fontSize=round(10.5 * scale, 1),
-            leading=round(14 * scale, 1),
-            textColor=palette.accent,
-            spaceBefore=round(0.5 * lead, 1),
-            spaceAfter=round(0.25 * lead, 1),
-        ),
-        box_title=style(
-            "box_title",
-            fontName=sans.bold,
-            fontSize=round(11 * scale, 1),
-            leading=round(14.5 * scale, 1),
-            textColor=palette.accent,
-            spaceAfter=round(0.35 * lead, 1),
-        ),
-        box_text=style("box_text", fontSize=small, leading=small_lead, spaceAfter=round(0.4 * small_lead, 1)),
-        box_item=style(
-            "box_item",
-            fontSize=small,
-            leading=small_lead,
-            leftIndent=round(16 * scale, 1),
-            bulletIndent=0,
-            bulletFontName=sans.bold,
-            bulletFontSize=small,
-            spaceAfter=round(0.3 * small_lead, 1),
-        ),
-        pull_quote=style(
-            "pull_quote",
-            fontName=serif.italic,
-            fontSize=round(13.5 * scale, 1),
-            leading=round(19 * scale, 1),
-            textColor=palette.accent,
-        ),
-        attribution=style("attribution", fontName=serif.italic, alignment=TA_RIGHT, spaceBefore=round(0.3 * lead, 1)),
-        label=style(
-            "label",
-            fontName=sans.bold,
-            fontSize=round(7.5 * scale, 1),
-            leading=round(10 * scale, 1),
-            textColor=palette.muted,
-        ),
-        note=style(
-            "note",
-            fontSize=m.note_size,
-            leading=m.note_leading,
-            leftIndent=note_indent,
-            bulletIndent=0,
-            bulletFontName=serif.regular,
-            bulletFontSize=m.note_size,
-            # notes split only when one is longer than the space a page can give it
-            allowWidows=1,
-            allowOrphans=1,
-        ),
-        note_continued=style(
-            "note_continued",
-            fontName=serif.italic,
-            fontSize=m.note_size,
-            leading=m.note_leading,
-            leftIndent=note_indent,
-            bulletIndent=0,
-            bulletFontName=serif.regular,
-            bulletFontSize=m.note_size,
-            textColor=palette.muted,
-        ),
-        source=style(
-            "source",
-            fontSize=small,
-            leading=small_lead,
-            leftIndent=round(14 * scale, 1),
-            firstLineIndent=-round(14 * scale, 1),
-            spaceAfter=round(0.35 * small_lead, 1),
-        ),
-        table_head=style(
-            "table_head",
-            fontName=sans.bold,
-            fontSize=round(8.5 * scale, 1),
-            leading=round(11 * scale, 1),
-            textColor=palette.on_accent,
-            allowOrphans=1,
-            allowWidows=1,
-        ),
-        table_cell=style(
-            "table_cell",
-            fontSize=round(8.8 * scale, 1),
-            leading=round(11.8 * scale, 1),
-            allowOrphans=1,
-            allowWidows=1,
-        ),
-        contents_entry=style("contents_entry", fontName=sans.regular, leading=round(1.3 * lead, 1)),
-        title=style(
-            "title",
-            fontName=sans.bold,
-            fontSize=round(24 * scale, 1),
-            leading=round(29 * scale, 1),
-            textColor=palette.accent,
-            spaceAfter=round(4 * scale, 1),
-        ),
-        subtitle=style(
-            "subtitle",
-            fontName=sans.regular,
-            fontSize=round(13 * scale, 1),
-            leading=round(17 * scale, 1),
-            textColor=palette.muted,
-            spaceAfter=round(6 * scale, 1),
-        ),
-        title_line=style(
-            "title_line",
-            fontName=sans.regular,
-            fontSize=round(9 * scale, 1),
-            leading=round(13 * scale, 1),
-            textColor=palette.muted,
-        ),
-        cover_kicker=style(
-            "cover_kicker",
-            fontName=sans.bold,
-            fontSize=round(9 * scale, 1),
-            leading=round(12 * scale, 1),
-            textColor=palette.on_accent_soft,
-            spaceAfter=round(14 * scale, 1),
-        ),
-        cover_title=style(
-            "cover_title",
-            fontName=sans.bold,
-            fontSize=round(32 * scale, 1),
-            leading=round(37 * scale, 1),
-            textColor=palette.on_accent,
-            spaceAfter=round(10 * scale, 1),
-        ),
-        cover_subtitle=style(
-            "cover_subtitle",
-            fontName=sans.regular,
-            fontSize=round(15 * scale, 1),
-            leading=round(20 * scale, 1),
-            textColor=palette.on_accent_soft,
-        ),
-        cover_audience=style(
-            "cover_audience",
-            fontName=sans.bold,
-            fontSize=round(15 * scale, 1),
-            leading=round(20 * scale, 1),
-            textColor=palette.accent,
-            spaceAfter=round(4 * scale, 1),
-        ),
-        cover_label=style(
-            "cover_label",
-            fontName=sans.bold,
-            fontSize=round(8 * scale, 1),
-            leading=round(11 * scale, 1),
-            textColor=palette.muted,
-            allowOrphans=1,
-            allowWidows=1,
-        ),
-        cover_value=style(
-            "cover_value",
-            fontName=serif.regular,
-            fontSize=round(10.5 * scale, 1),
-            leading=round(14 * scale, 1),
-            allowOrphans=1,
-            allowWidows=1,
-        ),
-    )
+    roles = dict(BRIEF_ROLES)
+    # a note's number hangs in an indent of about two figures of the note size
+    note_indent = Fixed(round(m.note_size * 1.9, 1))
+    roles["note"] = replace(roles["note"], left_indent=note_indent)
+    roles["note_continued"] = replace(roles["note_continued"], left_indent=note_indent)
+    scale = Scale(m.body_size / 10.5)
+    styles = paragraph_styles(roles, fonts, palette, m, scale)
+    return Styles(fonts=fonts, palette=palette, metrics=m, **styles)
 
 
 def table_style(styles: Styles, commands: list[tuple[object, ...]]) -> TableStyle:

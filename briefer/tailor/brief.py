@@ -1,6 +1,8 @@
 """The brief: a tailored document with every decision made, ready for layout.
 
-Renderers (PDF, Markdown) read only this model. Imports the content model's inline types.
+Every part carries its final title and every label is in `Brief.words`: renderers (PDF,
+Markdown, at a glance) read only this model and never compose words. Imports the content
+model's inline types, the recipe's vocabularies and the wording.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from dataclasses import dataclass
 
 from briefer.content.model import Span
 from briefer.tailor.recipe import NotePlacement, PageSize, PreparedFor
+from briefer.tailor.wording import Words
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,11 +79,12 @@ class KeyMessagesPart:
     """The audience's framing introduction, key messages and asks."""
 
     id: str  # "key-messages"
+    title: str  # "Key messages for Members of parliament"
     audience_id: str
     audience_name: str
     introduction: BriefText
     messages: tuple[BriefText, ...]
-    asks_title: str = ""
+    asks_title: str = ""  # the audience's own title for its asks, else the fixed word
     asks: tuple[BriefText, ...] = ()
 
 
@@ -89,16 +93,19 @@ class TreatyRow:
     treaty: str  # the treaty's short name, e.g. "APMBC"
     treaty_name: str
     status: BriefText  # status line, ending in the note mark of its sources
-    dates: tuple[tuple[str, str], ...] = ()  # (label, human date), e.g. ("Joined", "9 January 2012")
+    dates: tuple[tuple[str, str], ...] = ()  # (label, human date), e.g. ("Joined:", "9 January 2012")
 
 
 @dataclass(frozen=True, slots=True)
 class CountryBox:
     id: str  # "country-FI"
+    title: str  # "Country focus: Finland"
     code: str
     name: str
     treaties: tuple[TreatyRow, ...]
     facts: tuple[BriefText, ...]
+    status_headers: tuple[str, str, str]  # the status table's columns: instrument, status, details
+    facts_title: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +113,7 @@ class ComparisonTable:
     """Status of two or more focus countries side by side: one row a country."""
 
     id: str  # "country-comparison"
+    title: str  # "Treaty status compared"
     headers: tuple[str, ...]  # "Country", then one per treaty short name
     rows: tuple[tuple[str, ...], ...]
 
@@ -168,6 +176,12 @@ class Brief:
     prepared_for: PreparedFor
     cover_note: str
     layout: Layout
+    words: Words  # the fixed words renderers print: labels, headings, "Page n of N"
+    audience_line: str  # "Briefing for Members of parliament", or ""
+    particulars: tuple[str, ...]  # the lines under the title: audience, country focus, prepared for
+    cover_facts: tuple[tuple[str, str], ...]  # (label, value) rows on the cover
+    authors_line: str  # "Lou Maresca and Magnus Løvold"
+    keywords: tuple[str, ...]  # the PDF's keywords
     parts: tuple[Part, ...]
     notes: tuple[BriefNote, ...]
     sources: tuple[SourceEntry, ...]

@@ -10,6 +10,7 @@ import dataclasses
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from briefer.content.model import Span
 from briefer.tailor.brief import Brief, BriefText, CountryBox, KeyMessagesPart, NoteMark
 from briefer.tailor.recipe import CitationStyle, NotePlacement, Recipe
 
@@ -18,9 +19,13 @@ MAX_FACTS = 3  # a country's most important facts: the first three, as the conte
 
 def glance_recipe(recipe: Recipe) -> Recipe:
     """The recipe to tailor a page from: key messages and country boxes on, citations in full
-    (each note is read alone; a "see note 4" could point at a note the page left out)."""
+    (each note is read alone; a "see note 4" could point at a note the page left out), and no
+    sections when there is something else to show (the page shows none; in another language
+    they would otherwise have to be translated too)."""
+    shows_something = bool(recipe.audience or recipe.countries)
     return dataclasses.replace(
         recipe,
+        sections=() if shows_something else recipe.sections,
         key_messages=True,
         country_boxes=True,
         citations=CitationStyle.FULL,
@@ -31,7 +36,7 @@ def glance_recipe(recipe: Recipe) -> Recipe:
 @dataclass(frozen=True, slots=True)
 class StatusRow:
     country: str
-    cells: tuple[BriefText, ...]  # one per treaty column; () text for "no status recorded"
+    cells: tuple[BriefText, ...]  # one per treaty column; the no-status mark where none is recorded
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,20 +47,26 @@ class CountryFacts:
 
 @dataclass(frozen=True, slots=True)
 class GlanceContent:
-    """Everything the page may show; note marks carry the brief's note numbers."""
+    """Everything the page may show, with its words; note marks carry the brief's note numbers."""
 
     title: str
     subtitle: str
-    audience_name: str
-    country_names: tuple[str, ...]
-    prepared_for: str
+    document_title: str  # the PDF's title: "Withdrawal Symptoms: At a glance — Defence — Finland"
+    label: str  # whose page it is, for messages: "Defence / Finland and Ukraine"
+    kicker: str  # "At a glance"
+    particulars: str  # "Audience: Defence · Country focus: Finland and Ukraine", or ""
+    prepared_for: str  # "Prepared for …", or ""
+    key_messages_title: str
     introduction: BriefText
     messages: tuple[BriefText, ...]
     asks_title: str
     asks: tuple[BriefText, ...]
-    treaties: tuple[str, ...]  # column headers: treaty short names
+    status_title: str
+    status_headers: tuple[str, ...]  # "Country", then the treaties' short names
     status: tuple[StatusRow, ...]
+    facts_title: str  # "Key facts", or "Key facts: Finland" for one country
     facts: tuple[CountryFacts, ...]
+    source_label: str  # "From", before the report's citation
     citation: BriefText  # how to cite the report
 
 
@@ -67,26 +78,43 @@ class GlanceNote:
 
 def select_glance(brief: Brief) -> GlanceContent:
     """The full selection: the audience's framing and messages, status and top facts per country."""
+    words = brief.words
     key = next((p for p in brief.parts if isinstance(p, KeyMessagesPart)), None)
     boxes = [p for p in brief.parts if isinstance(p, CountryBox)]
     treaties = tuple(dict.fromkeys(row.treaty for box in boxes for row in box.treaties))
+    none: BriefText = (Span(words.no_status),)
     status = []
     for box in boxes:
         by_treaty = {row.treaty: row.status for row in box.treaties}
-        status.append(StatusRow(box.name, tuple(by_treaty.get(t, ()) for t in treaties)))
+        status.append(StatusRow(box.name, tuple(by_treaty.get(t, none) for t in treaties)))
+    countries = words.join(brief.country_names)
+    particulars = []
+    if brief.audience_name:
+        particulars.append(words.audience.format(audience=brief.audience_name))
+    if countries:
+        particulars.append(words.country_focus_on.format(countries=countries))
+    prepared = brief.prepared_for.line()
+    with_facts = [b for b in boxes if b.facts]
     return GlanceContent(
         title=brief.title,
         subtitle=brief.subtitle,
-        audience_name=brief.audience_name,
-        country_names=brief.country_names,
-        prepared_for=brief.prepared_for.line(),
+        document_title=f"{brief.title}: "
+        + " — ".join(x for x in (words.at_a_glance, brief.audience_name, countries) if x),
+        label=" / ".join(x for x in (brief.audience_name, countries) if x) or brief.title,
+        kicker=words.at_a_glance,
+        particulars=words.particulars_separator.join(particulars),
+        prepared_for=words.prepared_for_who.format(who=prepared) if prepared else "",
+        key_messages_title=words.key_messages,
         introduction=key.introduction if key else (),
         messages=key.messages if key else (),
         asks_title=key.asks_title if key else "",
         asks=key.asks if key else (),
-        treaties=treaties,
+        status_title=words.status,
+        status_headers=(words.country, *treaties),
         status=tuple(status),
-        facts=tuple(CountryFacts(b.name, b.facts[:MAX_FACTS]) for b in boxes if b.facts),
+        facts_title=words.key_facts_for.format(country=with_facts[0].name) if len(with_facts) == 1 else words.key_facts,
+        facts=tuple(CountryFacts(b.name, b.facts[:MAX_FACTS]) for b in with_facts),
+        source_label=words.source_line,
         citation=brief.report_citation,
     )
 

@@ -18,6 +18,8 @@ from briefer.tailor.citations import (
     see_note,
     short_reference,
 )
+from briefer.tailor.recipe import CitationStyle
+from briefer.tailor.wording import Words
 
 
 @dataclass
@@ -63,7 +65,9 @@ class NoteNumberer:
         return self.add(tuple(parts), carrier, origin)
 
 
-def resolve_notes(report: Report, pending: list[PendingNote], style: str) -> tuple[BriefNote, ...]:
+def resolve_notes(
+    report: Report, pending: list[PendingNote], style: CitationStyle, words: Words
+) -> tuple[BriefNote, ...]:
     """Print every citation in the form the recipe's style and the notes before it call for."""
     first_note: dict[str, int] = {}
     last_locator: dict[str, str] = {}
@@ -82,15 +86,15 @@ def resolve_notes(report: Report, pending: list[PendingNote], style: str) -> tup
             source = report.source(part.source_id)
             locator = part.locator
             prefix_first = index == 0 or all(isinstance(p, Span) and not p.text.strip() for p in parts[:index])
-            if part.source_id not in first_note or style == "full":
-                printed = full_reference(source, locator)
-            elif style == "ibid" and _ibid_true(part, previous_sources, last_locator, prefix_first):
+            if part.source_id not in first_note or style == CitationStyle.FULL:
+                printed = full_reference(source, words, locator)
+            elif style == CitationStyle.IBID and _ibid_true(part, previous_sources, last_locator, prefix_first):
                 same = locator == last_locator[part.source_id]
-                printed = ibid("" if same else locator, lower=bool(part.prefix))
-            elif style == "see-note":
-                printed = see_note(source, first_note[part.source_id], locator)
+                printed = ibid(words, "" if same else locator, lower=bool(part.prefix))
+            elif style == CitationStyle.SEE_NOTE:
+                printed = see_note(source, first_note[part.source_id], words, locator)
             else:
-                printed = short_reference(source, locator)
+                printed = short_reference(source, words, locator)
             if part.prefix:
                 spans.append(Span(part.prefix + " "))
             spans.extend(printed)

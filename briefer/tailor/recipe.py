@@ -68,7 +68,23 @@ class CitationStyle(StrEnum):
         }[self]
 
 
-def describe_choices(vocabulary: type[PageSize] | type[NotePlacement] | type[CitationStyle]) -> str:
+class Untranslated(StrEnum):
+    """What a brief in another language than the report's does with text not translated yet."""
+
+    REFUSE = "refuse"
+    MARK = "mark"
+
+    @property
+    def label(self) -> str:
+        return {
+            Untranslated.REFUSE: "Refuse to build until it is translated",
+            Untranslated.MARK: "Print it in the report's language, marked",
+        }[self]
+
+
+def describe_choices(
+    vocabulary: type[PageSize] | type[NotePlacement] | type[CitationStyle] | type[Untranslated],
+) -> str:
     """'a4 (A4), letter (US Letter)': the values and what they mean, for help texts."""
     return ", ".join(f"{choice.value} ({choice.label})" for choice in vocabulary)
 
@@ -106,6 +122,8 @@ class Recipe:
 
     `sections` None means every section in the report's (or the audience's) order.
     `citations`: how a repeat citation of a source prints (see CitationStyle).
+    `language`: the brief's language (BCP 47); "" means the report's own language.
+    `untranslated`: what happens to text without a translation into that language.
     """
 
     sections: tuple[str, ...] | None = None
@@ -125,6 +143,8 @@ class Recipe:
     watermark: str = ""
     prepared_for: PreparedFor = field(default_factory=PreparedFor)
     cover_note: str = ""
+    language: str = ""
+    untranslated: Untranslated = Untranslated.REFUSE
 
     @property
     def chooses_nothing(self) -> bool:
@@ -150,7 +170,12 @@ class Recipe:
             object.__setattr__(self, "countries", codes)
 
 
-_VOCABULARIES: dict[str, type[StrEnum]] = {"notes": NotePlacement, "citations": CitationStyle, "page_size": PageSize}
+_VOCABULARIES: dict[str, type[StrEnum]] = {
+    "notes": NotePlacement,
+    "citations": CitationStyle,
+    "page_size": PageSize,
+    "untranslated": Untranslated,
+}
 
 
 def _values(vocabulary: type[StrEnum]) -> frozenset[str]:

@@ -6,7 +6,9 @@ from briefer.content.located import Where
 from briefer.content.model import Report
 from briefer.content.printable import unprintable
 from briefer.content.problems import ContentError, Problems
-from briefer.tailor.recipe import PREPARED_FIELDS, CitationStyle, NotePlacement, PageSize, Recipe
+from briefer.tailor.catalogue import CatalogueError
+from briefer.tailor.recipe import PREPARED_FIELDS, CitationStyle, NotePlacement, PageSize, Recipe, Untranslated
+from briefer.tailor.wording import words_for
 
 
 class RecipeError(ContentError):
@@ -64,10 +66,12 @@ def check_recipe(recipe: Recipe, report: Report, origin: str = "recipe") -> None
         (recipe.page_size, PageSize, "page size"),
         (recipe.notes, NotePlacement, "notes placement"),
         (recipe.citations, CitationStyle, "citation style"),
+        (recipe.untranslated, Untranslated, "choice for untranslated text"),
     ):
         values = [choice.value for choice in valid]
         if value not in values:
             p.error(here, f"unknown {what} {str(value)!r} (valid: {_choices(values)})")
+    _check_language(recipe, report, p, here)
     if recipe.chooses_nothing:
         p.error(here, "the recipe chooses nothing to print: no section, no key messages, no country box")
     if len(recipe.watermark) > 40:
@@ -75,3 +79,12 @@ def check_recipe(recipe: Recipe, report: Report, origin: str = "recipe") -> None
     _check_texts(recipe, p, here)
     if p.errors:
         raise RecipeError(p.items)
+
+
+def _check_language(recipe: Recipe, report: Report, p: Problems, here: Where) -> None:
+    """The brief's language needs a word catalogue (the report's own language too)."""
+    try:
+        words_for(recipe.language or report.language, report.language)
+    except CatalogueError as exc:
+        whose = "" if recipe.language else " — the report's language; choose another with --language"
+        p.error(here, f"{exc}{whose}")

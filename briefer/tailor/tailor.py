@@ -1,15 +1,16 @@
 """tailor(report, recipe) -> Brief: every editorial decision for one brief, as a pure function.
 
+Which parts, in which order, with which titles and words, in which language (the recipe's,
+else the report's); notes numbered in reading order after selection and translation.
 Imports the content model and the rest of briefer.tailor only.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-
+from briefer.content.fingerprint import stamp_of
 from briefer.content.model import (
+    Audience,
     Block,
-    Country,
     Definition,
     Paragraph,
     PullQuote,
@@ -23,89 +24,36 @@ from briefer.tailor.brief import (
     BParagraph,
     BPullQuote,
     Brief,
+    BriefNote,
     BSidebar,
-    ComparisonTable,
-    CountryBox,
     KeyMessagesPart,
     Layout,
     Part,
     SectionPart,
     SourceEntry,
-    TreatyRow,
 )
 from briefer.tailor.citations import ends_sentence, full_reference, merge_spans
+from briefer.tailor.countries import comparison, country_box
+from briefer.tailor.localise import localise
 from briefer.tailor.notes import NoteNumberer, resolve_notes
-from briefer.tailor.recipe import Recipe
+from briefer.tailor.recipe import PreparedFor, Recipe
 from briefer.tailor.recipe_check import check_recipe
 from briefer.tailor.recipe_file import dump_recipe
-
-
-def section_order(report: Report, recipe: Recipe) -> tuple[str, ...]:
-    """The recipe's sections, or the audience's preferred order followed by the rest."""
-    if recipe.sections is not None:
-        return recipe.sections
-    all_ids = [s.id for s in report.sections]
-    if recipe.audience:
-        first = list(report.audience(recipe.audience).section_order)
-        return tuple(first + [i for i in all_ids if i not in first])
-    return tuple(all_ids)
-
-
-def block_visible(block: Block, recipe: Recipe) -> bool:
-    if block.id in recipe.exclude_blocks:
-        return False
-    tags = block.tags
-    if tags.only_for_countries and not set(tags.only_for_countries) & set(recipe.countries):
-        return False
-    return not tags.only_for_audiences or recipe.audience in tags.only_for_audiences
+from briefer.tailor.selection import block_visible, section_order
+from briefer.tailor.wording import Words, words_for
 
 
 def tailor(report: Report, recipe: Recipe) -> Brief:
     check_recipe(recipe, report)
+    words = words_for(recipe.language or report.language, report.language)
+    report = localise(report, recipe, words.untranslated)
     numberer = NoteNumberer(report)
-    parts: list[Part] = []
     audience = report.audience(recipe.audience) if recipe.audience else None
-
-    if audience and recipe.key_messages:
-        carrier = "key-messages"
-        parts.append(
-            KeyMessagesPart(
-                id=carrier,
-                audience_id=audience.id,
-                audience_name=audience.name,
-                introduction=numberer.mark(audience.introduction, carrier),
-                messages=tuple(numberer.mark(m.text, carrier) for m in audience.key_messages),
-                asks_title=audience.asks.title if audience.asks else "",
-                asks=tuple(numberer.mark(t, carrier) for t in audience.asks.items) if audience.asks else (),
-            )
-        )
-
     countries = [report.country(code) for code in recipe.countries]
-    if countries and recipe.country_boxes:
-        for country in countries:
-            parts.append(_country_box(report, country, numberer))
-        if len(countries) >= 2 and report.treaties:
-            parts.append(_comparison(report, countries))
-
-    focus = set(recipe.countries)
-    for section_id in section_order(report, recipe):
-        section = report.section(section_id)
-        blocks = tuple(
-            _brief_block(block, numberer, bool(focus & set(block.tags.countries)))
-            for block in section.blocks
-            if block_visible(block, recipe)
-        )
-        parts.append(SectionPart(section.id, section.title, blocks, section.attribution))
-
-    notes = resolve_notes(report, numberer.pending, recipe.citations)
-    cited = dict.fromkeys(s for note in notes for s in note.source_ids)
-    sources: tuple[SourceEntry, ...] = ()
-    if recipe.sources_list:
-        entries = [report.source(source_id) for source_id in cited]
-        # alphabetical by what each entry starts with: the author, else the title
-        entries.sort(key=lambda s: (s.author or s.title or s.url).casefold())
-        sources = tuple(SourceEntry(s.id, _stop(full_reference(s))) for s in entries)
-
+    parts = _parts(report, recipe, audience, numberer, words)
+    notes = resolve_notes(report, numberer.pending, recipe.citations, words)
+    names = tuple(c.name for c in countries)
+    audience_line = words.briefing_for.format(audience=audience.name) if audience else ""
     return Brief(
         title=report.title,
         subtitle=report.subtitle,
@@ -113,10 +61,10 @@ def tailor(report: Report, recipe: Recipe) -> Brief:
         authors=report.authors,
         publisher=report.publisher,
         year=report.year,
-        language=report.language,
+        language=words.language,
         report_citation=tuple(p for p in report.citation if isinstance(p, Span)),
         audience_name=audience.name if audience else "",
-        country_names=tuple(c.name for c in countries),
+        country_names=names,
         prepared_for=recipe.prepared_for,
         cover_note=recipe.cover_note,
         layout=Layout(
@@ -128,10 +76,55 @@ def tailor(report: Report, recipe: Recipe) -> Brief:
             cover=recipe.cover,
             contents=recipe.contents,
         ),
-        parts=tuple(parts),
+        words=words,
+        audience_line=audience_line,
+        particulars=_particulars(audience_line, names, recipe.prepared_for, words),
+        cover_facts=_cover_facts(names, recipe.prepared_for, words),
+        authors_line=words.join(report.authors),
+        keywords=(*names, *([audience.name] if audience else []), words.keyword),
+        parts=parts,
         notes=notes,
-        sources=sources,
-        recipe_yaml=dump_recipe(recipe),
+        sources=_sources(report, notes, words) if recipe.sources_list else (),
+        recipe_yaml=dump_recipe(recipe, stamp_of(report)),
+    )
+
+
+def _parts(
+    report: Report, recipe: Recipe, audience: Audience | None, numberer: NoteNumberer, words: Words
+) -> tuple[Part, ...]:
+    """Key messages, country boxes (and their comparison), then the sections, in reading order."""
+    parts: list[Part] = []
+    if audience and recipe.key_messages:
+        parts.append(_key_messages(audience, numberer, words))
+    countries = [report.country(code) for code in recipe.countries]
+    if countries and recipe.country_boxes:
+        parts += [country_box(report, country, numberer, words) for country in countries]
+        if len(countries) >= 2 and report.treaties:
+            parts.append(comparison(report, countries, words))
+    focus = set(recipe.countries)
+    for section_id in section_order(report, recipe):
+        section = report.section(section_id)
+        blocks = tuple(
+            _brief_block(block, numberer, bool(focus & set(block.tags.countries)))
+            for block in section.blocks
+            if block_visible(block, recipe)
+        )
+        parts.append(SectionPart(section.id, section.title, blocks, section.attribution))
+    return tuple(parts)
+
+
+def _key_messages(audience: Audience, numberer: NoteNumberer, words: Words) -> KeyMessagesPart:
+    carrier = "key-messages"
+    asks = audience.asks
+    return KeyMessagesPart(
+        id=carrier,
+        title=words.key_messages_for.format(audience=audience.name),
+        audience_id=audience.id,
+        audience_name=audience.name,
+        introduction=numberer.mark(audience.introduction, carrier),
+        messages=tuple(numberer.mark(m.text, carrier) for m in audience.key_messages),
+        asks_title=(asks.title or words.asks) if asks else "",
+        asks=tuple(numberer.mark(t, carrier) for t in asks.items) if asks else (),
     )
 
 
@@ -147,54 +140,34 @@ def _brief_block(block: Block, numberer: NoteNumberer, emphasised: bool) -> BBlo
     return BPullQuote(block.id, numberer.mark(block.text, block.id), emphasised)
 
 
-def human_date(iso: str) -> str:
-    """2025-12-27 -> 27 December 2025 (content dates are ISO; readers are not)."""
-    try:
-        day = dt.date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{day.day} {day:%B} {day.year}"
+def _particulars(audience_line: str, names: tuple[str, ...], prepared: PreparedFor, words: Words) -> tuple[str, ...]:
+    """The lines under the title of a brief without a cover, and at the top of its Markdown."""
+    lines = [audience_line] if audience_line else []
+    if names:
+        lines.append(words.country_focus_on.format(countries=words.join(names)))
+    if prepared.line():
+        lines.append(words.prepared_for_who.format(who=prepared.line()))
+    return tuple(lines)
 
 
-_DATE_LABELS = (
-    ("joined", "Joined"),
-    ("in_force", "In force"),
-    ("withdrawal_deposited", "Withdrawal deposited"),
-    ("withdrawal_effective", "Withdrawal effective"),
-)
+def _cover_facts(names: tuple[str, ...], prepared: PreparedFor, words: Words) -> tuple[tuple[str, str], ...]:
+    rows = [
+        (words.country_focus, words.join(names)),
+        (words.prepared_for, prepared.recipient),
+        (words.organisation, prepared.organisation),
+        (words.meeting, prepared.meeting),
+        (words.place, prepared.place),
+        (words.date, prepared.date),
+    ]
+    return tuple((label, value) for label, value in rows if value)
 
 
-def _country_box(report: Report, country: Country, numberer: NoteNumberer) -> CountryBox:
-    carrier = f"country-{country.code}"
-    rows = []
-    for status in country.treaties:
-        treaty = report.treaty(status.treaty_id)
-        mark = numberer.cite_note(status.sources, carrier, f"country:{country.code}:{treaty.id}")
-        dates = []
-        for key, label in _DATE_LABELS:
-            value = getattr(status, key)
-            if value:
-                how = f" ({status.how})" if key == "joined" and status.how else ""
-                dates.append((label, human_date(value) + how))
-        rows.append(TreatyRow(treaty.short, treaty.name, (Span(status.status), mark), tuple(dates)))
-    facts = []
-    for n, fact in enumerate(country.facts, start=1):
-        mark = numberer.cite_note((fact.source_id,), carrier, f"country:{country.code}:fact:{n}")
-        facts.append((*fact.text, mark))
-    return CountryBox(carrier, country.code, country.name, tuple(rows), tuple(facts))
-
-
-def _comparison(report: Report, countries: list[Country]) -> ComparisonTable:
-    headers = ("Country", *(t.short for t in report.treaties))
-    rows = []
-    for country in countries:
-        by_treaty = {s.treaty_id: s for s in country.treaties}
-        cells = [country.name]
-        for treaty in report.treaties:
-            status = by_treaty.get(treaty.id)
-            cells.append(status.status if status else "—")
-        rows.append(tuple(cells))
-    return ComparisonTable("country-comparison", headers, tuple(rows))
+def _sources(report: Report, notes: tuple[BriefNote, ...], words: Words) -> tuple[SourceEntry, ...]:
+    """Every source the brief's notes cite, alphabetical by what each entry starts with."""
+    cited = dict.fromkeys(s for note in notes for s in note.source_ids)
+    entries = [report.source(source_id) for source_id in cited]
+    entries.sort(key=lambda s: (s.author or s.title or s.url).casefold())
+    return tuple(SourceEntry(s.id, _stop(full_reference(s, words))) for s in entries)
 
 
 def _stop(spans: tuple[Span, ...]) -> tuple[Span, ...]:

@@ -20,7 +20,12 @@ def test_list_sections_json_defaults_to_the_shipped_report() -> None:
     assert done.returncode == 0, done.stderr
     rows = json.loads(done.stdout)
     assert [r["id"] for r in rows] == [
-        "foreword", "introduction", "unacceptable-harm", "military-utility", "self-destruct", "right-hands",
+        "foreword",
+        "introduction",
+        "unacceptable-harm",
+        "military-utility",
+        "self-destruct",
+        "right-hands",
         "conclusion",
     ]
     assert rows[3]["title"] == "Unproven military utility"
@@ -32,8 +37,10 @@ def test_list_countries_json_has_names() -> None:
     assert all(r["title"] == r["name"] for r in rows)
 
 
-@pytest.mark.parametrize("what,expected", [("sections", "summary  Summary"), ("audiences", "ministers  Ministers"),
-                                           ("countries", "PL  Poland")])
+@pytest.mark.parametrize(
+    "what,expected",
+    [("sections", "summary  Summary"), ("audiences", "ministers  Ministers"), ("countries", "PL  Poland")],
+)
 def test_list_text_for_another_report(what: str, expected: str) -> None:
     done = run("list", what, "--content", str(MINI))
     assert done.returncode == 0

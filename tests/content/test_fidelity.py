@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from briefer.content.model import Cite, NoteRef, PullQuote, Report, Sidebar, Span, Text, block_texts
+from briefer.content.model import Cite, PullQuote, Report, Sidebar, Span, block_texts
+from tests.content.sentences import as_text, count_in_order, sentences
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "withdrawal-symptoms.txt"
 SUP = re.compile(r"<sup>(\d+)</sup>")
@@ -74,16 +75,6 @@ def seed_parts() -> tuple[str, list[str], dict[str, str], str]:
     return stream, [normalise(q) for q in quotes], notes, normalise(about)
 
 
-def as_text(text: Text) -> str:
-    out = []
-    for part in text:
-        if isinstance(part, Span):
-            out.append(part.text)
-        elif isinstance(part, NoteRef):
-            out.append(f"[^{part.note_id}]")
-    return "".join(out)
-
-
 def content_stream(report: Report) -> tuple[str, list[str]]:
     parts: list[str] = []
     quotes: list[str] = []
@@ -101,24 +92,10 @@ def content_stream(report: Report) -> tuple[str, list[str]]:
     return normalise(" ".join(parts)), quotes
 
 
-SENTENCE = re.compile(r"(?<=[.!?”])(?:\[\^\d+\])?\s+(?=[A-Z“‘])")
-
-
-def sentences(stream: str) -> list[str]:
-    return [s.strip() for s in SENTENCE.split(stream) if s.strip()]
-
-
 def test_every_sentence_in_order(report: Report) -> None:
     seed, _, _, _ = seed_parts()
     ours, _ = content_stream(report)
-    position = 0
-    found = 0
-    for sentence in sentences(seed):
-        index = ours.find(sentence, position)
-        assert index >= 0, f"sentence missing or out of order: {sentence!r}"
-        position = index + len(sentence)
-        found += 1
-    assert found > 150  # the report has about 170 sentences; a broken split would find few
+    assert count_in_order(seed, ours) > 150  # the report has about 170 sentences; a broken split would find few
 
 
 def test_nothing_invented(report: Report) -> None:
@@ -154,8 +131,9 @@ def test_commentary_notes_verbatim(report: Report) -> None:
     for section in report.sections:
         for note in section.notes:
             # the text between citations is the report's own commentary, word for word
-            runs = "".join(p.text if isinstance(p, Span) else "\n" for p in note.text if not isinstance(p, Cite)
-                           or True)
+            runs = "".join(
+                p.text if isinstance(p, Span) else "\n" for p in note.text if not isinstance(p, Cite) or True
+            )
             for piece in runs.split("\n"):
                 piece = normalise(piece).strip(" .:")
                 if len(piece) > 12:
@@ -180,8 +158,13 @@ def test_page_breaks_repaired(report: Report, fragment: str) -> None:
 
 def test_structure(report: Report) -> None:
     assert [s.id for s in report.sections] == [
-        "foreword", "introduction", "unacceptable-harm", "military-utility",
-        "self-destruct", "right-hands", "conclusion",
+        "foreword",
+        "introduction",
+        "unacceptable-harm",
+        "military-utility",
+        "self-destruct",
+        "right-hands",
+        "conclusion",
     ]
     assert report.section("foreword").attribution == "Steffen Kongstad, Former Norwegian Ambassador"
     harm = report.section("unacceptable-harm")

@@ -111,8 +111,8 @@ def test_yaml_1_1_numbers_and_times_print_as_typed(tmp_path: Path) -> None:
     assert result.code == 0, result.err
     text = (tmp_path / "brief.md").read_text(encoding="utf-8")
     assert text.startswith("# 0x1F\n")  # not 31
-    assert "**UN Watercourses Convention:** 14:30" in text  # not 870
-    assert "> **2021.10**" in text  # not 2021.1
+    assert "| **UNWC** UN Watercourses Convention | 14:30[^1] |" in text  # not 870
+    assert "> ### 2021.10" in text  # not 2021.1
     assert "Cooperation”, 1\\_000." in text  # not 1000
 
 

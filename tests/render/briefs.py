@@ -29,6 +29,7 @@ from briefer.tailor.brief import (
     TreatyRow,
 )
 from briefer.tailor.recipe import PreparedFor
+from briefer.tailor.wording import ENGLISH
 
 _WORDS = (
     "mines cluster munitions treaty convention withdrawal evidence military utility civilians harm "
@@ -81,6 +82,7 @@ def make_brief(
     parts: list = [
         KeyMessagesPart(
             "key-messages",
+            "Key messages for Members of parliament",
             "parliamentarians",
             "Members of parliament",
             w.text("key-messages", 4, marks=1),
@@ -90,6 +92,7 @@ def make_brief(
         ),
         CountryBox(
             "country-FI",
+            "Country focus: Finland",
             "FI",
             "Finland",
             (
@@ -97,14 +100,17 @@ def make_brief(
                     "APMBC",
                     "Anti-Personnel Mine Ban Convention",
                     (Span("withdrawn (effective 10 January 2026)"), w.note(60, "country-FI")),
-                    (("Joined", "9 January 2012"), ("In force", "1 July 2012")),
+                    (("Joined:", "9 January 2012"), ("In force:", "1 July 2012")),
                 ),
                 TreatyRow("CCM", "Convention on Cluster Munitions", (Span("not party"), w.note(12, "country-FI"))),
             ),
             tuple(w.text("country-FI", 2, marks=1, note_words=30) for _ in range(6)),
+            ("Treaty", "Status", "Key dates"),
+            "Facts",
         ),
         ComparisonTable(
             "country-comparison",
+            "Treaty status compared",
             ("Country", "APMBC", "CCM"),
             (("Finland", "withdrawn", "not party"), ("Lithuania", "withdrawn", "withdrawn")),
         ),
@@ -146,6 +152,21 @@ def make_brief(
         prepared_for=PreparedFor(recipient="Ms Anna Virtanen MP", place="Helsinki", date="12 March 2026"),
         cover_note="",
         layout=layout or Layout(),
+        words=ENGLISH,
+        audience_line="Briefing for Members of parliament",
+        particulars=(
+            "Briefing for Members of parliament",
+            "Country focus: Finland",
+            "Prepared for Ms Anna Virtanen MP · Helsinki · 12 March 2026",
+        ),
+        cover_facts=(
+            ("Country focus", "Finland"),
+            ("Prepared for", "Ms Anna Virtanen MP"),
+            ("Place", "Helsinki"),
+            ("Date", "12 March 2026"),
+        ),
+        authors_line="Lou Maresca and Magnus Løvold",
+        keywords=("Finland", "Members of parliament", "briefing"),
         parts=tuple(parts),
         notes=tuple(w.notes),
         sources=sources,

@@ -9,15 +9,15 @@ import pdfplumber
 from briefer.build import build_bytes
 from briefer.content.model import Report
 from briefer.content.printable import COVERAGE, unprintable
-from briefer.render.fonts import FONT_DIR
 from briefer.tailor.recipe import PreparedFor, Recipe
+from tests.conftest import ROOT
 
 from .readback import read_back
 
 
 def test_the_coverage_table_is_the_fonts() -> None:
-    made = runpy.run_path(str(FONT_DIR / "make_coverage.py"))["text"]()
-    assert COVERAGE.read_text(encoding="utf-8") == made, "run python assets/fonts/make_coverage.py"
+    made = runpy.run_path(str(ROOT / "tools" / "make_fonts_coverage.py"))["text"]()
+    assert COVERAGE.read_text(encoding="utf-8") == made, "run python tools/make_fonts_coverage.py"
 
 
 def test_names_in_chinese_japanese_and_korean_print_in_the_fallback_font(mini_report: Report, tmp_path) -> None:

@@ -9,14 +9,16 @@ from reportlab.platypus import Paragraph
 from briefer.content.model import Span
 from briefer.render.boxes import Box, BoxStyle, mark_box_heading
 from briefer.render.flowables import continued_note_label, new_context, note_paragraph
+from briefer.render.flowtags import tags
 from briefer.render.footnotes import NoteFrame, NoteLedger, marks_of
 from briefer.render.headings import PageRegistry
 from briefer.render.markup import inline_markup
 from briefer.render.styles import build_styles
 from briefer.tailor.brief import BriefNote, Layout, NoteMark
+from briefer.tailor.wording import ENGLISH
 
 STYLES = build_styles(Layout())
-CTX = new_context(STYLES, PageRegistry(), ())
+CTX = new_context(STYLES, PageRegistry(), (), ENGLISH)
 WIDTH = STYLES.metrics.frame_width
 SENTENCE = "Clearance personnel report failure rates far above those the manufacturers claim. "
 
@@ -87,7 +89,7 @@ def test_ledger_refuses_a_note_that_cannot_begin_and_carries_a_long_one() -> Non
     assert ledger.reserve([1, 2], strict=False) is not None
     ledger.commit([1])
     ledger.draw(Canvas(None), 0, 0)
-    assert ledger.carry and ledger.carry[0].note_number == 1
+    assert ledger.carry and tags(ledger.carry[0]).note_number == 1
     ledger.start_page()
     # on the next page the page's own note comes first in the share-out
     assert ledger.reserve([2]) is not None

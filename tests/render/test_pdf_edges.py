@@ -33,9 +33,9 @@ EDGES: dict[str, Brief] = {
         BASE,
         parts=(
             SectionPart("empty", "A section without blocks", ()),
-            KeyMessagesPart("key-messages", "public", "", (), ()),
-            CountryBox("country-XK", "XK", "Kosovo", (), ()),
-            ComparisonTable("country-comparison", (), ()),
+            KeyMessagesPart("key-messages", "Key messages", "public", "", (), ()),
+            CountryBox("country-XK", "Country focus: Kosovo", "XK", "Kosovo", (), (), ("", "", ""), ""),
+            ComparisonTable("country-comparison", "", (), ()),
         ),
         notes=(),
     ),

@@ -3,7 +3,7 @@
 Every face of Noto Serif and Noto Sans (a character prints only if all eight have it), plus
 the Chinese, Japanese and Korean fallback. briefer.content.printable reads the file, so content
 and recipes are checked without loading a font; tests/render/test_coverage.py keeps it true.
-Run from the repository root after changing a font: python assets/fonts/make_coverage.py
+Run from the repository root after changing a font: python tools/make_fonts_coverage.py
 """
 
 from __future__ import annotations
@@ -12,8 +12,10 @@ from pathlib import Path
 
 from reportlab.pdfbase.ttfonts import TTFont
 
-FOLDER = Path(__file__).resolve().parent
-FACES = [f"Noto{family}-{face}.ttf" for family in ("Serif", "Sans") for face in ("Regular", "Italic", "Bold", "BoldItalic")]
+FOLDER = Path(__file__).resolve().parents[1] / "assets" / "fonts"
+FACES = [
+    f"Noto{family}-{face}.ttf" for family in ("Serif", "Sans") for face in ("Regular", "Italic", "Bold", "BoldItalic")
+]
 FALLBACK = "NotoSansCJK-Names.ttf"
 
 
@@ -36,7 +38,7 @@ def ranges(codes: set[int]) -> list[str]:
 
 def text() -> str:
     lines = "\n".join(ranges(covered()))
-    return f"# the characters briefer's fonts print (made by make_coverage.py; do not edit)\n{lines}\n"
+    return f"# the characters briefer's fonts print (made by tools/make_fonts_coverage.py; do not edit)\n{lines}\n"
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ is subset to the characters below, then each glyph's cubic outlines are turned i
 ones (fontTools' cu2qu). Run from the repository root (needs fontTools and the Debian package):
 
     apt-get install fonts-noto-cjk && pip install fonttools
-    python assets/fonts/make_cjk_subset.py
+    python tools/make_cjk_subset.py
 
 Characters: CJK symbols and punctuation, kana, fullwidth forms, the 2,350 Hangul syllables of
 KS X 1001, and the Han characters of GB 2312 (6,763), Big5 level 1 (5,401) and JIS X 0208
@@ -25,8 +25,16 @@ from fontTools.ttLib import TTFont, newTable
 
 SOURCE = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
 FACE = 2  # Noto Sans CJK SC
-TARGET = Path(__file__).resolve().parent / "NotoSansCJK-Names.ttf"
-RANGES = [(0x0020, 0x0020), (0x3000, 0x303F), (0x3040, 0x309F), (0x30A0, 0x30FF), (0x31F0, 0x31FF), (0x3130, 0x318F), (0xFF00, 0xFFEF)]
+TARGET = Path(__file__).resolve().parents[1] / "assets" / "fonts" / "NotoSansCJK-Names.ttf"
+RANGES = [
+    (0x0020, 0x0020),
+    (0x3000, 0x303F),
+    (0x3040, 0x309F),
+    (0x30A0, 0x30FF),
+    (0x31F0, 0x31FF),
+    (0x3130, 0x318F),
+    (0xFF00, 0xFFEF),
+]
 # (codec, lead bytes, trail bytes) of the double-byte character sets whose Han and Hangul are taken
 CHARSETS = [
     ("gb2312", range(0xA1, 0xF8), range(0xA1, 0xFF)),
