@@ -10,7 +10,7 @@ import functools
 import re
 import unicodedata
 
-from briefer.content.resources import font_dir
+from briefer.content.resources import font_dir, require_files
 
 COVERAGE = font_dir() / "coverage.txt"
 SHOWN = 5  # characters named in one message
@@ -19,6 +19,7 @@ SHOWN = 5  # characters named in one message
 @functools.cache
 def _missing() -> re.Pattern[str]:
     """One character no font has; tabs and line breaks are never printed, so they never count."""
+    require_files([COVERAGE], "the fonts briefs are set in")
     parts = []
     for line in COVERAGE.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):

@@ -103,7 +103,8 @@ class RecipeFileActions(_Window):
             self.settings.remove_recent_recipe(str(path.resolve()))
             return False
         except Exception as exc:  # never silence: whatever went wrong is said over the window
-            dialogs.show_error(self, "Cannot open the recipe", f"{path} cannot be used: {type(exc).__name__}: {exc}")
+            detail = _("{path} cannot be used: {error}").format(path=path, error=f"{type(exc).__name__}: {exc}")
+            dialogs.show_error(self, _("Cannot open the recipe"), detail)
             return False
         self.settings.recipe_folder = str(path.resolve().parent)
         if path.suffix.lower() == ".pdf":
