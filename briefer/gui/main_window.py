@@ -58,6 +58,7 @@ class MainWindow(ReportActions, RecipeFileActions, ExportActions, QMainWindow):
         self.settings = settings or Settings()
         self.content_dir, start_note = self.first_report(content_dir)
         self.report: Report | None = None
+        self.missing_part: MissingPartError | None = None  # briefer's own files, when some are gone
         self.content_problems: list[str] = []
         self.recipe_path: Path | None = None  # where Save writes; None until saved (or for a PDF)
         self.recipe_origin = _("Untitled")  # the name shown in the title bar
@@ -171,6 +172,9 @@ class MainWindow(ReportActions, RecipeFileActions, ExportActions, QMainWindow):
     def _read_content(self) -> tuple[Report | None, list[Problem]]:
         try:
             return check_report(self.content_dir)
+        except MissingPartError as exc:  # briefer's own files, not the report's: said as such
+            self.missing_part = exc
+            return None, []
         except Exception as exc:  # the loader reports problems; anything else is still shown, not raised
             return None, [Problem(_where(self.content_dir), _("cannot read the content: {error}").format(error=exc))]
 
@@ -189,7 +193,10 @@ class MainWindow(ReportActions, RecipeFileActions, ExportActions, QMainWindow):
     def _content_read(self, generation: int, outcome: Outcome) -> None:
         if generation != self._content_generation:
             return
-        if outcome.error is not None:
+        if isinstance(outcome.error, MissingPartError):
+            self.missing_part = outcome.error
+            self._apply_content(None, [])
+        elif outcome.error is not None:
             message = _("cannot read the content: {error}").format(error=outcome.error)
             problems = [Problem(_where(self.content_dir), message)]
             self._apply_content(None, problems)
@@ -197,31 +204,36 @@ class MainWindow(ReportActions, RecipeFileActions, ExportActions, QMainWindow):
             report, problems = cast(tuple[Report | None, list[Problem]], outcome.value)
             self._apply_content(report, problems)
 
+    def _show_content_problems(self, errors: int) -> None:
+        self.preview.show_problems(
+            ngettext("The content has {count} error", "The content has {count} errors", errors).format(count=errors),
+            ngettext(
+                "Fix it in {folder}; the preview comes back by itself when the files are saved "
+                "(or use File ▸ Reload content).",
+                "Fix them in {folder}; the preview comes back by itself when the files are saved "
+                "(or use File ▸ Reload content).",
+                errors,
+            ).format(folder=self.content_dir),
+            self.content_problems,
+        )
+
     def _apply_content(self, report: Report | None, problems: list[Problem]) -> None:
         self.content_problems = problem_lines(problems) if report is None else []
         if report is None:
             self.builder.cancel()
             self.debounce.stop()
             errors = sum(1 for p in problems if not p.warning)
-            self.preview.show_problems(
-                ngettext("The content has {count} error", "The content has {count} errors", errors).format(
-                    count=errors
-                ),
-                ngettext(
-                    "Fix it in {folder}; the preview comes back by itself when the files are saved "
-                    "(or use File ▸ Reload content).",
-                    "Fix them in {folder}; the preview comes back by itself when the files are saved "
-                    "(or use File ▸ Reload content).",
-                    errors,
-                ).format(folder=self.content_dir),
-                self.content_problems,
-            )
+            if self.missing_part is not None:
+                self._show_build_problem(self.missing_part)
+            else:
+                self._show_content_problems(errors)
             self.warning_label.setText(_("content errors"))
             self.stats_label.setText("")
             self._update_title()
             self._show_report_name()
             self.content_changed.emit(False)
             return
+        self.missing_part = None
         self.report = report
         self.last_preview = None  # built from the previous content
         self.panel.set_report(report)
