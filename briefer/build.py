@@ -41,18 +41,23 @@ SUFFIXES = {".pdf": OutputFormat.PDF, ".md": OutputFormat.MARKDOWN, ".markdown":
 
 
 def open_recipe(path: Path | str) -> Recipe:
-    """A recipe file, or the recipe a briefer PDF carries."""
+    """A recipe file, or the recipe a briefer PDF carries; RecipeError for anything else."""
     return open_recipe_file(path).recipe
 
 
 def open_recipe_file(path: Path | str) -> OpenedRecipe:
     """A recipe file, or the recipe a briefer PDF carries, with the report it names."""
-    path = Path(path)
-    data = read_recipe_bytes(path)
-    if data.startswith(b"%PDF"):
-        from briefer.render.embedded import read_embedded_recipe
+    from briefer.render.embedded import MAX_PDF_BYTES
 
-        embedded = read_embedded_recipe(data)
+    path = Path(path)
+    data = read_recipe_bytes(path, MAX_PDF_BYTES)
+    if data.startswith(b"%PDF"):
+        from briefer.render.embedded import EmbeddedRecipeError, read_embedded_recipe
+
+        try:
+            embedded = read_embedded_recipe(data)
+        except EmbeddedRecipeError as exc:
+            raise RecipeError([Problem(Where(str(path), 0, 0), str(exc))]) from exc
         if embedded is None:
             raise RecipeError([Problem(Where(str(path), 0, 0), "this PDF carries no briefer recipe")])
         return parse_recipe_file(embedded, f"{path} (embedded recipe)")

@@ -42,17 +42,19 @@ def _layer(module: str) -> str:
 
 
 # what each layer of briefer may import from briefer (itself always)
+# inputs and output are the standard-library helpers every layer may use to read and write files
 ALLOWED = {
-    "content": set(),
-    "tailor": {"content", "output"},  # output: recipe files are written atomically
-    "render": {"content", "tailor", "output"},
-    "output": set(),
-    "build": {"content", "tailor", "render", "output"},
-    "batch": {"content", "tailor", "build", "output", "render"},
-    "printing": {"tailor", "output", "batch"},  # tailor: PageSize; batch: joining handouts into one job
-    "translation": {"content", "output"},  # a translator's round trip: XLIFF files in, translation files out
-    "cli": {"content", "tailor", "render", "build", "batch", "output", "gui", "printing", "translation"},
-    "gui": {"content", "tailor", "render", "build", "batch", "output", "cli", "printing"},
+    "content": {"inputs"},
+    "tailor": {"content", "output", "inputs"},  # output: recipe files are written atomically
+    "inputs": set(),
+    "render": {"content", "tailor", "output", "inputs"},
+    "output": {"inputs"},
+    "build": {"content", "tailor", "render", "output", "inputs"},
+    "batch": {"content", "tailor", "build", "output", "render", "inputs"},
+    "printing": {"tailor", "output", "batch", "inputs"},  # tailor: PageSize; batch: joining handouts into one job
+    "translation": {"content", "output", "inputs"},  # a translator's round trip: XLIFF files in, translation files out
+    "cli": {"content", "tailor", "render", "build", "batch", "output", "gui", "printing", "translation", "inputs"},
+    "gui": {"content", "tailor", "render", "build", "batch", "output", "cli", "printing", "inputs"},
     "__main__": {"cli"},
     "briefer": set(),
 }

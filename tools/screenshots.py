@@ -58,8 +58,8 @@ def main() -> None:
     dialog.grab().save(str(DOCS / "batch-dialog.png"))
     dialog.close()
     window.hide()  # not close(): that would ask whether to save the changed recipe
-    if window.process is not None:
-        window.process.shutdown()
+    if window._process is not None:
+        window._process.shutdown()
     print(
         f"screen {screen.width()}×{screen.height()}: window {window.width()}×{window.height()}, "
         f"batch dialog {dialog.width()}×{dialog.height()}"

@@ -7,15 +7,18 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 
 from briefer.cli.errors import UsageError
 from briefer.cli.printing import add_batch_print_options, add_print_parsers
 from briefer.cli.recipe_args import add_recipe_options
 from briefer.cli.translations import add_translations_parser
-from briefer.content.problems import ContentError
+from briefer.content.problems import ContentError, Problem
 from briefer.content.resources import MissingPartError
+from briefer.inputs import reason
 from briefer.output import OutputError
 from briefer.tailor.recipe_check import RecipeError
 
@@ -130,27 +133,28 @@ def _is_app_call(argv: list[str]) -> bool:
     return os.path.exists(first) or first.lower().endswith((".yaml", ".yml", ".pdf"))
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    try:
-        if _is_app_call(argv):
-            args = _app_parser().parse_args(argv)
-            from briefer.gui.app import run_app
+SHOWN_PROBLEMS = 20  # more would bury the first ones; the count says how many were left out
 
-            return run_app(args.recipe, args.content, args.screenshot)
-        if argv[0] not in COMMANDS and not argv[0].startswith("-"):
-            raise UsageError(
-                f"unknown command {argv[0]!r} (commands: {', '.join(COMMANDS)}; "
-                "a recipe file to open in the app must exist)"
-            )
-        args = build_parser().parse_args(argv)
-        if args.command is None:
-            build_parser().print_usage(sys.stderr)
-            return 2
-        return _handlers()[args.command](args)
+
+class Terminated(BaseException):
+    """SIGTERM, raised where the program stands so that every `finally` runs (temporary files,
+    worker processes), as for Ctrl-C."""
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """`argv` None: the program itself (briefer's command), which may end the process at once."""
+    program = argv is None
+    argv = list(sys.argv[1:] if argv is None else argv)
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminated) if in_main_thread else None
+    try:
+        return _run(argv)
     except ContentError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
+        _print_problems(exc.problems)
         errors = sum(1 for p in exc.problems if not p.warning)
         where = "the recipe" if isinstance(exc, RecipeError) else getattr(exc, "subject", "the content")
         print(f"briefer: {errors} error(s) in {where}", file=sys.stderr)
@@ -165,9 +169,64 @@ def main(argv: Sequence[str] | None = None) -> int:
         # the reader went away (`briefer list … | head`): not an error of ours; stay quiet
         _silence_stdout()
         return 0
+    except OSError as exc:  # a path the system refuses where no check named it first
+        name = f"{exc.filename}: " if exc.filename else ""
+        print(f"briefer: {name}{reason(exc)}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("briefer: interrupted", file=sys.stderr)
-        return 130
+        return _leaving(130) if program else 130
+    except Terminated:
+        print("briefer: stopped (SIGTERM)", file=sys.stderr)
+        return _leaving(128 + signal.SIGTERM) if program else 128 + signal.SIGTERM
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+EXIT_GRACE = 3.0  # seconds the interpreter's own exit may take after an interrupt
+
+
+def _leaving(code: int) -> int:
+    """Exit with `code` once the interpreter has finished, or after EXIT_GRACE at the latest.
+
+    Every `finally` has run by now (temporary files removed, workers told to stop); what is
+    left is the interpreter joining helper threads and processes, which an interrupt landing
+    inside the process pool's machinery can leave waiting for ever.
+    """
+    timer = threading.Timer(EXIT_GRACE, os._exit, (code,))
+    timer.daemon = True
+    timer.start()
+    return code
+
+
+def _run(argv: list[str]) -> int:
+    if _is_app_call(argv):
+        args = _app_parser().parse_args(argv)
+        from briefer.gui.app import run_app
+
+        return run_app(args.recipe, args.content, args.screenshot)
+    if argv[0] not in COMMANDS and not argv[0].startswith("-"):
+        raise UsageError(
+            f"unknown command {argv[0]!r} (commands: {', '.join(COMMANDS)}; "
+            "a recipe file to open in the app must exist)"
+        )
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        build_parser().print_usage(sys.stderr)
+        return 2
+    return _handlers()[args.command](args)
+
+
+def _print_problems(problems: Sequence[Problem]) -> None:
+    """The first SHOWN_PROBLEMS errors and warnings each, then how many of each were not shown."""
+    for warning in (False, True):
+        kind = [p for p in problems if p.warning == warning]
+        for problem in kind[:SHOWN_PROBLEMS]:
+            print(problem, file=sys.stderr)
+        if len(kind) > SHOWN_PROBLEMS:
+            more = len(kind) - SHOWN_PROBLEMS
+            print(f"… and {more} more {'warning' if warning else 'error'}(s) like these", file=sys.stderr)
 
 
 def _silence_stdout() -> None:

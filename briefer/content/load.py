@@ -24,6 +24,7 @@ from briefer.content.resources import shipped_content_dir
 from briefer.content.sections import read_sections
 from briefer.content.sources import read_sources
 from briefer.content.translations import read_translations
+from briefer.inputs import reason
 
 
 def default_content_dir() -> Path:
@@ -42,6 +43,14 @@ def check_report(folder: Path | str | None = None) -> tuple[Report | None, list[
     """The report (None when there are errors) and every problem found, warnings included."""
     root = Path(folder) if folder is not None else default_content_dir()
     reading = Reading(root)
+    try:
+        return _check(reading, root)
+    except OSError as exc:  # a path the system refuses (too long, a loop of links…), met while listing
+        reading.p.error(Where(str(exc.filename or root), 0, 0), f"cannot read the content: {reason(exc)}")
+        return None, reading.p.items
+
+
+def _check(reading: Reading, root: Path) -> tuple[Report | None, list[Problem]]:
     problem = _unreadable(root)
     if problem:
         reading.p.error(Where(str(root), 0, 0), problem)

@@ -5,6 +5,7 @@ Imports the content model and the reading helpers; no Qt, no ReportLab.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from briefer.content.fields import Record
@@ -14,7 +15,7 @@ from briefer.content.reading import Reading
 
 
 def read_meta(reading: Reading, path: Path) -> dict[str, object] | None:
-    if not path.is_file():
+    if not os.path.lexists(path):  # a pipe or a folder of this name is refused when read, not skipped
         reading.p.error(Where(reading.display(path), 1, 1), "report.yaml is missing")
         return None
     _, value = reading.top(path)

@@ -60,10 +60,11 @@ def take_screenshot(window: MainWindow, path: Path) -> None:
         app.exit(code if saved else 1)
 
     window.preview_changed.connect(lambda _preview: QTimer.singleShot(100, lambda: shoot(0)))
-    window.content_changed.connect(lambda ok: None if ok else shoot(2))
+    # content that cannot be read: 2; briefer's own files missing: 3, as for a preview that fails
+    window.content_changed.connect(lambda ok: None if ok else shoot(3 if window.missing_part else 2))
     window.builder.problems_changed.connect(lambda _error: QTimer.singleShot(100, lambda: shoot(3)))
     if window.report is None:  # the content was read (and failed) while the window was made
-        QTimer.singleShot(0, lambda: shoot(2))
+        QTimer.singleShot(0, lambda: shoot(3 if window.missing_part else 2))
     QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, lambda: shoot(1))
 
 

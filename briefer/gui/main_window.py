@@ -2,8 +2,8 @@
 
 Wires the widgets to the core (load, tailor, build, output); the heavy work runs in worker.py and
 the build process. Mixins: reports (window_reports.py), recipe files (window_recipes.py), exports,
-printing and batch (window_export.py), undo (window_history.py), the View and Help menus
-(window_view.py) and the short forms (window_short.py).
+printing and batch (window_export.py), the content folder (window_content.py), undo
+(window_history.py), the View and Help menus (window_view.py) and the short forms (window_short.py).
 """
 
 from __future__ import annotations
@@ -11,24 +11,21 @@ from __future__ import annotations
 import traceback
 from functools import partial
 from pathlib import Path
-from typing import cast
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QToolButton
 
 from briefer.build import OutputFormat
-from briefer.content.load import check_report
-from briefer.content.located import Where
 from briefer.content.model import Report
-from briefer.content.problems import ContentError, Problem
+from briefer.content.problems import ContentError
 from briefer.content.resources import MissingPartError
 from briefer.gui.batch_dialog import BatchDialog
-from briefer.gui.build_process import ProcessBuild, shared_process_build
+from briefer.gui.build_process import PreviewTooSlow, ProcessBuild, shared_process_build
 from briefer.gui.content_watch import ContentWatcher
 from briefer.gui.contrast import WARNING_COLOURS
 from briefer.gui.drops import FileDrops
-from briefer.gui.i18n import _, ngettext
+from briefer.gui.i18n import _
 from briefer.gui.menus import create_actions, fill_menus
 from briefer.gui.preview import PreviewPane
 from briefer.gui.preview_job import HANDOUT_PAGES, Preview, chosen_nothing, status_text, warnings
@@ -36,17 +33,27 @@ from briefer.gui.problems import problem_lines
 from briefer.gui.recipe_panel import RecipePanel
 from briefer.gui.settings import Settings
 from briefer.gui.status_bar import ElidedLabel, StatusBar, readable_colour
+from briefer.gui.window_content import ContentActions
 from briefer.gui.window_export import ExportActions
 from briefer.gui.window_history import CLICK_DELAY_MS, HistoryActions
 from briefer.gui.window_recipes import RecipeFileActions
 from briefer.gui.window_reports import ReportActions
 from briefer.gui.window_short import ShortForms
 from briefer.gui.window_view import ViewActions
-from briefer.gui.worker import BuildFunction, Outcome, PreviewBuilder, run_task
+from briefer.gui.worker import BuildFunction, PreviewBuilder
 from briefer.tailor.recipe import Recipe
 
 
-class MainWindow(HistoryActions, ViewActions, ShortForms, ReportActions, RecipeFileActions, ExportActions, QMainWindow):
+class MainWindow(
+    HistoryActions,
+    ViewActions,
+    ShortForms,
+    ContentActions,
+    ReportActions,
+    RecipeFileActions,
+    ExportActions,
+    QMainWindow,
+):
     preview_changed = Signal(object)  # the Preview now on show (after every successful rebuild)
     content_changed = Signal(bool)  # the content folder was (re)read: True if valid, False if not
 
@@ -62,6 +69,7 @@ class MainWindow(HistoryActions, ViewActions, ShortForms, ReportActions, RecipeF
         self.settings = settings or Settings()
         self.content_dir, start_note = self.first_report(content_dir)
         self.report: Report | None = None  # the last good report: kept while the content has errors
+        self.missing_part: MissingPartError | None = None  # briefer's own files, when some are gone
         self.content_problems: list[str] = []
         self.recipe_path: Path | None = None  # where Save writes; None until saved (or for a PDF)
         self.recipe_origin = _("Untitled")  # the name shown in the title bar
@@ -106,11 +114,11 @@ class MainWindow(HistoryActions, ViewActions, ShortForms, ReportActions, RecipeF
 
     def _make_builder(self, build: BuildFunction | None) -> None:
         """The preview builder (in the warm child process unless `build` is given) and its debounce."""
-        self.process: ProcessBuild | None = None
+        self._process: ProcessBuild | None = None
         if build is None:
-            self.process = shared_process_build()
-            self.process.start()  # warms up while the content loads and the window opens
-            build = self.process
+            self._process = process = shared_process_build()
+            process.start()  # warms up while the content loads and the window opens
+            build = process
         self.builder = PreviewBuilder(build, parent=self)
         self.builder.preview_changed.connect(self._show_preview)
         self.builder.problems_changed.connect(self._show_build_problem)
@@ -218,84 +226,6 @@ class MainWindow(HistoryActions, ViewActions, ShortForms, ReportActions, RecipeF
         if not self.settings.splitter_state.isEmpty():
             self.splitter.restoreState(self.settings.splitter_state)
 
-    # -- content ---------------------------------------------------------------------------
-
-    def _read_content(self) -> tuple[Report | None, list[Problem]]:
-        try:
-            return check_report(self.content_dir)
-        except Exception as exc:  # the loader reports problems; anything else is still shown, not raised
-            return None, [Problem(_where(self.content_dir), _("cannot read the content: {error}").format(error=exc))]
-
-    @property
-    def content_ok(self) -> bool:
-        """False while the content folder has errors (the last good report stays on the panel)."""
-        return not self.content_problems
-
-    def reload_content(self) -> None:
-        """Read the content folder again in the background; the newest read wins."""
-        self._content_generation += 1
-        generation = self._content_generation
-        folder = self.content_dir
-        run_task(partial(check_report, folder), partial(self._content_read, generation), self._loader_pool, self)
-
-    def _content_read(self, generation: int, outcome: Outcome) -> None:
-        if generation != self._content_generation:
-            return
-        if outcome.error is not None:
-            message = _("cannot read the content: {error}").format(error=outcome.error)
-            problems = [Problem(_where(self.content_dir), message)]
-            self._apply_content(None, problems)
-        else:
-            report, problems = cast(tuple[Report | None, list[Problem]], outcome.value)
-            self._apply_content(report, problems)
-
-    def _apply_content(self, report: Report | None, problems: list[Problem]) -> None:
-        self.content_problems = problem_lines(problems) if report is None else []
-        if report is None:
-            self._content_broken(sum(1 for p in problems if not p.warning))
-            return
-        self.report = report
-        self.last_preview = None  # built from the previous content
-        self.preview.set_banner("")
-        self.panel.set_report(report)
-        self.history.current = self.panel.recipe()
-        self._update_title()
-        self._show_report_name()
-        self._show_warnings(self.panel.recipe())
-        self.content_changed.emit(True)
-        self.rebuild_now()
-
-    def _content_broken(self, errors: int) -> None:
-        """The content has errors: show them; the last good brief (if any) stays in use, marked."""
-        title = ngettext("The content has {count} error", "The content has {count} errors", errors).format(count=errors)
-        hint = ngettext(
-            "Fix it in {folder}; the preview comes back by itself when the files are saved "
-            "(or use File ▸ Reload content).",
-            "Fix them in {folder}; the preview comes back by itself when the files are saved "
-            "(or use File ▸ Reload content).",
-            errors,
-        ).format(folder=self.content_dir)
-        last_good = self.report is not None and self.last_preview is not None
-        self.preview.show_problems(title, hint, self.content_problems, last_good=last_good)
-        if last_good:
-            banner = ngettext(
-                "The content has {count} error, so this is the brief built from the last good content; "
-                "Export and Print use it too.",
-                "The content has {count} errors, so this is the brief built from the last good content; "
-                "Export and Print use it too.",
-                errors,
-            )
-            self.preview.set_banner(banner.format(count=errors))
-            self.preview.stack.setCurrentWidget(self.preview.document_page)
-        else:
-            self.builder.cancel()
-            self.debounce.stop()
-            self.stats_label.setText("")
-        self._update_title()
-        self._show_report_name()
-        self._show_warnings(self.panel.recipe())
-        self.content_changed.emit(False)
-
     # -- the preview ---------------------------------------------------------------------
 
     def _recipe_changed(self, recipe: Recipe, typing: bool) -> None:
@@ -338,6 +268,8 @@ class MainWindow(HistoryActions, ViewActions, ShortForms, ReportActions, RecipeF
             title = _("This recipe cannot be built")
             hint = _("Change the choices on the left; the preview follows.")
             lines = problem_lines(error.problems)
+        elif isinstance(error, PreviewTooSlow):
+            title, hint, lines = _("The preview took too long"), str(error), []
         elif isinstance(error, MissingPartError):
             title = _("briefer is missing some of its own files")
             hint = _("Nothing is wrong with the report or your choices, which are kept: reinstall briefer.")
@@ -357,7 +289,7 @@ class MainWindow(HistoryActions, ViewActions, ShortForms, ReportActions, RecipeF
         stats = self.last_preview.stats if self.last_preview and self.last_preview.recipe == recipe else None
         found = warnings(recipe, stats)
         if not self.content_ok:
-            built = self.report is not None and self.last_preview is not None
+            built = self.report is not None and self.last_preview is not None and self.missing_part is None
             found.insert(
                 0, _("content errors: the brief is built from the last good content") if built else _("content errors")
             )
@@ -378,13 +310,11 @@ class MainWindow(HistoryActions, ViewActions, ShortForms, ReportActions, RecipeF
         self.remember_last_recipe()
         self.settings.sync()
         self.debounce.stop()
+        if self._process is not None and self.builder.busy:
+            self._process.stop()  # a build still running must not outlive the window
         self.builder.cancel()
         if self.batch_dialog is not None:
             self.batch_dialog.cancel()  # a running batch stops within moments; files written stay
         self._content_generation += 1  # a reload still running is not applied to a closed window
         self.watcher.watch(None)
         event.accept()
-
-
-def _where(folder: Path) -> Where:
-    return Where(str(folder), 0, 0)

@@ -107,6 +107,10 @@ class RecipeFileActions(_Window):
             dialogs.show_error(self, _("Cannot open the recipe"), text, problem_lines(exc.problems))
             self.settings.remove_recent_recipe(str(path.resolve()))
             return False
+        except Exception as exc:  # never silence: whatever went wrong is said over the window
+            detail = _("{path} cannot be used: {error}").format(path=path, error=f"{type(exc).__name__}: {exc}")
+            dialogs.show_error(self, _("Cannot open the recipe"), detail)
+            return False
         self.settings.recipe_folder = str(path.resolve().parent)
         if path.suffix.lower() == ".pdf":
             # never save YAML over the PDF: Save asks where to put the recipe

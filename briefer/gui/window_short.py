@@ -59,7 +59,7 @@ class ShortForms(_Window):
         settings: Settings
         history: RecipeHistory
         last_preview: Preview | None
-        process: ProcessBuild | None
+        _process: ProcessBuild | None
 
         def suggested_path(self, folder: str, suffix: str, kind: str = "") -> str: ...
         def can_build(self) -> bool: ...
@@ -69,7 +69,7 @@ class ShortForms(_Window):
 
     def _run_job(self, job: Job, on_done: object) -> None:
         """Run `job` in the build process (or, without one, on the worker thread itself)."""
-        report, process = self.report, self.process
+        report, process = self.report, self._process
         assert report is not None
         work = partial(process.run_job, report, job) if process is not None else partial(job.run, report)
         run_task(work, on_done, self._short_pool(), self)  # type: ignore[arg-type]

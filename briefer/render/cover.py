@@ -41,7 +41,7 @@ def _facts_table(rows: list[tuple[str, str]], ctx: Context, width: float) -> Tab
         for label, value in rows
     ]
     tag_table(data, ctx.parent, header_rows=0, header_columns=1)  # each label heads its row
-    table = Table(data, colWidths=[label_width, width - label_width], hAlign="LEFT")
+    table = Table(data, colWidths=[label_width, width - label_width], hAlign="LEFT", splitInRow=1)
     table.setStyle(
         table_style(
             styles,

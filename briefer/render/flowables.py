@@ -249,7 +249,7 @@ def _treaty_table(part: CountryBox, ctx: Context, width: float) -> Table:
             ctx.words.no_status
         )
         rows.append([treaty, ctx.text(row.status, "table_cell"), Paragraph(dates, s.table_cell)])
-    table = Table(rows, colWidths=[width * 0.27, width * 0.38, width * 0.35], repeatRows=1, hAlign="LEFT")
+    table = Table(rows, colWidths=[width * 0.27, width * 0.38, width * 0.35], repeatRows=1, hAlign="LEFT", splitInRow=1)
     tag_table(rows, ctx.parent, header_rows=1, header_columns=1)
     table.setStyle(
         table_style(
@@ -283,7 +283,7 @@ def _comparison(part: ComparisonTable, ctx: Context) -> list[Flowable]:
     columns = max(len(part.headers), 1)
     first = width * (0.22 if columns > 1 else 1.0)
     widths = [first] + [(width - first) / (columns - 1)] * (columns - 1)
-    table = Table([head, *body], colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table = Table([head, *body], colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
     tag_table([head, *body], ctx.parent, header_rows=1, header_columns=1)
     commands: list[tuple[object, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -301,7 +301,14 @@ def _comparison(part: ComparisonTable, ctx: Context) -> list[Flowable]:
     return [ctx.heading(part_key(part), part.title, box)]
 
 
+CONTINUED_TITLE = 60  # characters: a continued part's title stays a line or two, whatever the title's length
+
+
 def _continued_title(title: str, ctx: Context) -> Callable[[], list[Flowable]]:
+    # a title as tall as the page, repeated on every part, would leave no room to continue
+    if len(title) > CONTINUED_TITLE:
+        title = title[:CONTINUED_TITLE].rsplit(" ", 1)[0].rstrip() + "…"
+
     def make() -> list[Flowable]:
         continued = escape(ctx.words.continued)
         heading = Paragraph(f"{escape(title)} <i>{continued}</i>", ctx.styles.box_title)

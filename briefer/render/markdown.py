@@ -28,10 +28,28 @@ from briefer.tailor.recipe import NotePlacement
 from briefer.tailor.wording import Words
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+# "&nbsp;" or "&amp;" typed in a report is text, not an HTML entity (a lone & prints as it is)
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+# what makes a line a list item, or a heading's underline, when it starts a line
+_LINE_START = re.compile(r"^([ \t]*)(?:([-+])(?=\s|$)|(\d{1,9})([.)])(?=\s|$)|(=+|-+)[ \t]*$)", re.MULTILINE)
 
 
 def escape(text: str) -> str:
-    return _SPECIAL.sub(r"\\\1", text)
+    return _ENTITY.sub(r"\\&", _SPECIAL.sub(r"\\\1", text))
+
+
+def _line_starts(match: re.Match[str]) -> str:
+    indent, bullet, number, dot, rule = match.groups()
+    if bullet:
+        return f"{indent}\\{bullet}"
+    if number:
+        return f"{indent}{number}\\{dot}"
+    return f"{indent}\\{rule}"
+
+
+def protect_line_starts(text: str) -> str:
+    """Text that starts with "- ", "1. " or a line of "---" stays a paragraph, as typed."""
+    return _LINE_START.sub(_line_starts, text)
 
 
 def inline(text: BriefText) -> str:
@@ -48,7 +66,7 @@ def inline(text: BriefText) -> str:
         elif part.italic:
             body = _wrap(body, "*")
         out.append(body)
-    return "".join(out)
+    return protect_line_starts("".join(out))
 
 
 def _wrap(body: str, mark: str) -> str:
@@ -72,7 +90,8 @@ def render_markdown(brief: Brief) -> str:
     if brief.cover_note.strip():
         lines += [f"## {escape(words.cover_note)}", ""]
         paragraphs = brief.cover_note.replace("\r\n", "\n").split("\n\n")
-        lines += [line for p in paragraphs if p.strip() for line in (escape(p.strip()).replace("\n", "  \n"), "")]
+        for paragraph in (p.strip() for p in paragraphs if p.strip()):
+            lines += [protect_line_starts(escape(paragraph)).replace("\n", "  \n"), ""]
     for part in brief.parts:
         lines += PARTS[type(part)](part, words)
     if brief.notes:

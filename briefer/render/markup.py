@@ -1,6 +1,7 @@
 """Turns brief text into ReportLab paragraph markup; every string is escaped on the way in.
 
-Imports ReportLab colours, the brief model and the wording. Nothing a brief contains can open, close or change a tag.
+Imports ReportLab colours, briefer.render.fonts, the brief model and the wording. Nothing a brief
+contains can open, close or change a tag.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from collections.abc import Callable, Container
 
 from reportlab.lib.colors import Color
 
+from briefer.render.fonts import FALLBACK, fallback_runs
 from briefer.tailor.brief import BriefText, NoteMark
 from briefer.tailor.wording import Words
 
@@ -21,7 +23,15 @@ _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
 
 
 def escape(text: str) -> str:
-    """Plain text as markup that prints exactly these characters."""
+    """Plain text as markup that prints exactly these characters: Chinese, Japanese and Korean
+    in the fallback font, everything else in the paragraph's own."""
+    return "".join(
+        f'<font name="{FALLBACK}">{_plain(run)}</font>' if fallback else _plain(run)
+        for run, fallback in fallback_runs(text)
+    )
+
+
+def _plain(text: str) -> str:
     return _CONTROLS.sub(" ", text).translate(_ESCAPES)
 
 

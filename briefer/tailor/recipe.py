@@ -8,9 +8,11 @@ Plain data; saving and opening live in recipe_file.py. Imports nothing from brie
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+_BREAKS = re.compile(r"[ ]*[^\S ]+[\s]*")  # a run of whitespace holding a line break or tab
 _MM = 72.0 / 2.54 * 0.1  # one millimetre in points, computed as ReportLab does, to the last bit
 
 
@@ -87,6 +89,9 @@ def describe_choices(
     return ", ".join(f"{choice.value} ({choice.label})" for choice in vocabulary)
 
 
+PREPARED_FIELDS = ("recipient", "meeting", "place", "date", "organisation")
+
+
 @dataclass(frozen=True, slots=True)
 class PreparedFor:
     """Who a brief is prepared for; printed on the cover and in the footer."""
@@ -96,6 +101,14 @@ class PreparedFor:
     place: str = ""
     date: str = ""
     organisation: str = ""
+
+    def __post_init__(self) -> None:
+        # each field is one line wherever it prints: a line break or tab typed into it (a
+        # recipients CSV's quoted field, a pasted address) is a space, never a missing glyph
+        for name in PREPARED_FIELDS:
+            value = getattr(self, name)
+            if isinstance(value, str) and _BREAKS.search(value):
+                object.__setattr__(self, name, _BREAKS.sub(" ", value).strip())
 
     def line(self) -> str:
         """One line for the footer and cover: the filled fields joined."""
@@ -151,6 +164,10 @@ class Recipe:
             value = getattr(self, name)
             if not isinstance(value, vocabulary) and value in _values(vocabulary):
                 object.__setattr__(self, name, vocabulary(value))
+        # country codes are upper case everywhere ("pl" in a recipe means what --country pl means)
+        codes = tuple(code.strip().upper() if isinstance(code, str) else code for code in self.countries)
+        if codes != self.countries:
+            object.__setattr__(self, "countries", codes)
 
 
 _VOCABULARIES: dict[str, type[StrEnum]] = {

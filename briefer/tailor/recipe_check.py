@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from briefer.content.located import Where
 from briefer.content.model import Report
+from briefer.content.printable import unprintable
 from briefer.content.problems import ContentError, Problems
 from briefer.tailor.catalogue import CatalogueError
-from briefer.tailor.recipe import CitationStyle, NotePlacement, PageSize, Recipe, Untranslated
+from briefer.tailor.recipe import PREPARED_FIELDS, CitationStyle, NotePlacement, PageSize, Recipe, Untranslated
 from briefer.tailor.wording import words_for
 
 
@@ -16,6 +17,22 @@ class RecipeError(ContentError):
 
 def _choices(values: list[str]) -> str:
     return ", ".join(values) if values else "none"
+
+
+MAX_PREPARED = 300  # characters of one prepared-for field: a name with titles, a long meeting name
+
+
+def _check_texts(recipe: Recipe, p: Problems, here: Where) -> None:
+    """Free text a user typed: it must print, and a prepared-for field must fit a cover."""
+    prepared = recipe.prepared_for
+    fields = [(f"prepared-for {name}", getattr(prepared, name)) for name in PREPARED_FIELDS]
+    for what, text in [*fields, ("watermark", recipe.watermark), ("cover note", recipe.cover_note)]:
+        problem = unprintable(text)
+        if problem:
+            p.error(here, f"the {what} {problem}")
+    for what, text in fields:
+        if len(text) > MAX_PREPARED:
+            p.error(here, f"the {what} is {len(text):,} characters long; at most {MAX_PREPARED} fit on a cover")
 
 
 def check_recipe(recipe: Recipe, report: Report, origin: str = "recipe") -> None:
@@ -59,6 +76,7 @@ def check_recipe(recipe: Recipe, report: Report, origin: str = "recipe") -> None
         p.error(here, "the recipe chooses nothing to print: no section, no key messages, no country box")
     if len(recipe.watermark) > 40:
         p.error(here, "the watermark is longer than 40 characters; use a word or two")
+    _check_texts(recipe, p, here)
     if p.errors:
         raise RecipeError(p.items)
 

@@ -20,12 +20,14 @@ from briefer.content.fields import Record
 from briefer.content.fingerprint import ReportStamp
 from briefer.content.located import LDict, LScalar, Where, YamlError, parse_located
 from briefer.content.problems import Problem, Problems
+from briefer.inputs import MB, InputError, read_input
 from briefer.output import write_atomically
 from briefer.tailor.recipe import CitationStyle, NotePlacement, PageSize, PreparedFor, Recipe, Untranslated
 from briefer.tailor.recipe_check import RecipeError
 from briefer.tailor.recipe_stamp import dump_stamp, read_stamp
 
 FORMAT = 2
+MAX_RECIPE_BYTES = 1 * MB  # a recipe is a few hundred bytes; anything this large is not one
 INCLUDE_KEYS = ("cover", "contents", "key_messages", "country_boxes", "sources_list")
 PREPARED_KEYS = ("recipient", "meeting", "place", "date", "organisation")
 TOP_KEYS = (
@@ -106,10 +108,16 @@ def parse_recipe_file(text: str, origin: str = "recipe") -> OpenedRecipe:
     """The recipe and the report it names; every problem is named with its place (RecipeError)."""
     value = _current_mapping(text, origin)
     p = Problems()
-    r = Record(value, Where(origin, 1, 1), "the recipe", p, optional=TOP_KEYS)
+    # printable=False: what the fonts lack is said by check_recipe, so a recipe opens as it was saved
+    r = Record(value, Where(origin, 1, 1), "the recipe", p, optional=TOP_KEYS, printable=False)
     include = Record(r.raw("include") or _empty(), r.place("include"), "include", p, optional=INCLUDE_KEYS)
     prepared = Record(
-        r.raw("prepared_for") or _empty(), r.place("prepared_for"), "prepared_for", p, optional=PREPARED_KEYS
+        r.raw("prepared_for") or _empty(),
+        r.place("prepared_for"),
+        "prepared_for",
+        p,
+        optional=PREPARED_KEYS,
+        printable=False,
     )
     recipe = Recipe(
         sections=r.strings("sections") if r.has("sections") else None,
@@ -167,14 +175,7 @@ def _empty() -> LDict:
 
 
 def _flag(rec: Record, key: str, default: bool) -> bool:
-    raw = rec.raw(key)
-    if raw is None:
-        return default
-    inner = getattr(raw, "value", raw)
-    if isinstance(inner, bool):
-        return inner
-    rec.problems.error(rec.place(key), f"{key!r} must be true or false")
-    return default
+    return rec.flag(key, default)
 
 
 def _text(rec: Record, key: str) -> str:
@@ -197,11 +198,12 @@ def _choice(rec: Record, key: str, vocabulary: type[_Choice], what: str) -> _Cho
         return None
 
 
-def read_recipe_bytes(path: Path) -> bytes:
+def read_recipe_bytes(path: Path, limit: int = MAX_RECIPE_BYTES) -> bytes:
+    """The file's bytes: a regular file of at most `limit` bytes (never a pipe or a device)."""
     try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise RecipeError([Problem(Where(str(path), 0, 0), f"cannot read the recipe: {exc.strerror}")]) from exc
+        return read_input(path, limit, "the recipe")
+    except InputError as exc:
+        raise RecipeError([Problem(Where(str(path), 0, 0), str(exc))]) from exc
 
 
 def load_recipe(path: Path | str) -> Recipe:

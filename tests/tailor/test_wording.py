@@ -19,7 +19,17 @@ LANGUAGES = ("fr", "es", "de", "fi", "lt", "uk")
 
 # words that are the same in the language as in English, checked one by one
 SAME_AS_ENGLISH = {
-    "fr": {"date", "organisation", "notes", "sources", "ibid", "ibid_lower", "no_status", "particulars_separator"},
+    "fr": {
+        "date",
+        "organisation",
+        "notes",
+        "sources",
+        "ibid",
+        "ibid_lower",
+        "no_status",
+        "particulars_separator",
+        "note_link",
+    },
     "es": {"ibid", "ibid_lower", "no_status", "label", "particulars_separator"},
     "de": {"organisation", "status_column", "no_status", "label", "particulars_separator"},
     "fi": {"no_status", "label", "particulars_separator"},
