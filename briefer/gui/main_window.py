@@ -9,6 +9,7 @@ printing and batch (window_export.py), the content folder (window_content.py), u
 from __future__ import annotations
 
 import traceback
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -33,6 +34,7 @@ from briefer.gui.problems import problem_lines
 from briefer.gui.recipe_panel import RecipePanel
 from briefer.gui.settings import Settings
 from briefer.gui.status_bar import ElidedLabel, StatusBar, readable_colour
+from briefer.gui.tool_button import tool_button
 from briefer.gui.window_content import ContentActions
 from briefer.gui.window_export import ExportActions
 from briefer.gui.window_history import CLICK_DELAY_MS, HistoryActions
@@ -170,14 +172,9 @@ class MainWindow(
         bar.addPermanentWidget(self.busy_label)
         bar.addPermanentWidget(self.stats_label, 2)
 
-    def _status_button(self, text: str, tip: str, slot: object) -> QToolButton:
-        button = QToolButton(self)
-        button.setText(text)
-        button.setToolTip(tip)
-        button.setAccessibleDescription(tip)
-        button.setAutoRaise(True)
-        button.clicked.connect(slot)
-        button.hide()
+    def _status_button(self, text: str, tip: str, slot: Callable[[], object]) -> QToolButton:
+        button = tool_button(self, text, tip, slot)
+        button.hide()  # until the brief is longer than a handout
         return button
 
     def _colour_warning(self) -> None:

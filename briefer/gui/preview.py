@@ -29,6 +29,7 @@ from briefer.gui.i18n import _
 from briefer.gui.preview_find import FindBar
 from briefer.gui.preview_problems import ProblemsPanel
 from briefer.gui.preview_side import SidePanel
+from briefer.gui.tool_button import tool_button
 
 ZOOM_STEP = 1.25
 ZOOM_MIN = 0.25
@@ -144,13 +145,7 @@ class PreviewPane(QWidget):
             ("fit", _("Fit width"), _("Fit the page width to the window (Ctrl+0)"), self.fit_width),
             ("page", _("Fit page"), _("Show a whole page (Ctrl+9)"), self.fit_page),
         ):
-            button = QToolButton(self)
-            button.setText(text)
-            button.setToolTip(tip)
-            button.setAccessibleName(tip)
-            button.setAutoRaise(True)
-            button.clicked.connect(slot)
-            self.zoom_buttons[key] = button
+            self.zoom_buttons[key] = tool_button(self, text, tip, slot, name=tip)
         bar.addWidget(self.zoom_buttons["out"])
         bar.addWidget(self.zoom_label)
         bar.addWidget(self.zoom_buttons["in"])

@@ -18,6 +18,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from briefer.gui.i18n import _
+from briefer.gui.tool_button import tool_button
 
 TYPING_PAUSE_MS = 250
 
@@ -66,14 +67,8 @@ class FindBar(QWidget):
         layout.addWidget(self.close_button)
         self.hide()
 
-    def _button(self, text: str, tip: str, slot: object) -> QToolButton:
-        button = QToolButton(self)
-        button.setText(text)
-        button.setToolTip(tip)
-        button.setAccessibleName(tip)
-        button.setAutoRaise(True)
-        button.clicked.connect(slot)
-        return button
+    def _button(self, text: str, tip: str, slot: Callable[[], object]) -> QToolButton:
+        return tool_button(self, text, tip, slot, name=tip)
 
     # -- opening and closing -------------------------------------------------------------
 
