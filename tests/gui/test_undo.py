@@ -28,7 +28,12 @@ def test_ctrl_z_undoes_a_tick_and_ctrl_shift_z_redoes_it(qtbot: QtBot, window: M
     tree = window.panel.tree
     conclusion = tree.section_item("conclusion")
     title = window.report.section("conclusion").title
-    change_and_wait(qtbot, window, lambda: conclusion.setCheckState(0, Qt.CheckState.Unchecked))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    tree.setCurrentItem(conclusion)
+    tree.setFocus()
+    change_and_wait(qtbot, window, lambda: qtbot.keyClick(tree, Qt.Key.Key_Space))  # the tick, by key too
+    assert conclusion.checkState(0) == Qt.CheckState.Unchecked
     assert title not in preview_text(window)
     assert window.commands.undo.isEnabled() and window.commands.undo.text() == "&Undo sections"
 
