@@ -9,7 +9,7 @@ import argparse
 import dataclasses
 
 from briefer.build import open_recipe
-from briefer.tailor.recipe import CitationStyle, NotePlacement, PageSize, Recipe, describe_choices
+from briefer.tailor.recipe import CONTENTS_DEPTHS, CitationStyle, NotePlacement, PageSize, Recipe, describe_choices
 
 
 def add_recipe_options(p: argparse.ArgumentParser, *, many_audiences: bool = False) -> None:
@@ -22,6 +22,12 @@ def add_recipe_options(p: argparse.ArgumentParser, *, many_audiences: bool = Fal
         p.add_argument("--audience", metavar="ID", help="tailor for this audience")
     p.add_argument("--country", action="append", metavar="CODE", help="a focus country (repeatable)")
     p.add_argument("--page-size", choices=[c.value for c in PageSize], help=f"paper: {describe_choices(PageSize)}")
+    p.add_argument(
+        "--contents-depth",
+        type=int,
+        choices=CONTENTS_DEPTHS,
+        help="what the contents list: 1 sections, 2 and their sub-headings, 3 and theirs",
+    )
     if many_audiences:
         return
     p.add_argument(
@@ -51,6 +57,8 @@ def recipe_from_args(args: argparse.Namespace) -> Recipe:
         changes["countries"] = tuple(dict.fromkeys(c.strip().upper() for c in args.country))
     if args.page_size is not None:
         changes["page_size"] = PageSize(args.page_size)
+    if args.contents_depth is not None:
+        changes["contents_depth"] = args.contents_depth
     if getattr(args, "notes", None) is not None:
         changes["notes"] = NotePlacement(args.notes)
     if getattr(args, "citations", None) is not None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from briefer.content.audiences import read_audiences
 from briefer.content.countries import read_countries
 from briefer.content.located import Where
-from briefer.content.model import Report
+from briefer.content.model import Report, StatusScheme
 from briefer.content.problems import ContentError, Problem
 from briefer.content.reading import Reading
 from briefer.content.references import check_references
@@ -48,7 +48,8 @@ def check_report(folder: Path | str | None = None) -> tuple[Report | None, list[
     sections = read_sections(reading, root / "sections")
     sources = read_sources(reading, root / "sources")
     audiences = read_audiences(reading, root / "audiences.yaml")
-    countries = read_countries(reading, root / "countries.yaml")
+    scheme = meta["status"] if meta is not None else StatusScheme(())
+    countries = read_countries(reading, root / "countries.yaml", scheme)  # type: ignore[arg-type]
     if meta is None:
         return None, reading.p.items
     report = Report(sections=sections, sources=sources, audiences=audiences, countries=countries, **meta)  # type: ignore[arg-type]

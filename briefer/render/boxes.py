@@ -174,7 +174,10 @@ class Box(Flowable):
             y -= self._gap(previous, child) + child_height
             if isinstance(child, Paragraph) and not hasattr(child, "blPara"):
                 child.wrap(inner, _HUGE)  # a failed trial split drops a paragraph's lines
-            child.drawOn(canv, left, y)
+            x = left
+            if getattr(child, "hAlign", "LEFT") == "CENTER":  # an image narrower than the box
+                x += max(inner - getattr(child, "width", inner), 0.0) / 2
+            child.drawOn(canv, x, y)
             previous = child
 
 

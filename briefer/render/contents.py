@@ -18,26 +18,27 @@ from briefer.render.styles import Styles
 class ContentsEntry(Flowable):
     """Title … page number; the whole line links to the part."""
 
-    def __init__(self, key: str, title: str, styles: Styles) -> None:
+    def __init__(self, key: str, title: str, styles: Styles, level: int = 0) -> None:
         super().__init__()
         self.key = key
         self.styles = styles
-        self.paragraph = Paragraph(escape(title), styles.contents_entry)
+        self.paragraph = Paragraph(escape(title), styles.contents_entry if level == 0 else styles.contents_sub)
+        self.indent = level * styles.metrics.body_size * 1.6
         size = styles.contents_entry.fontSize
         self._number_room = stringWidth("0000", styles.contents_entry.fontName, size)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        _, height = self.paragraph.wrap(availWidth - self._number_room - 12, availHeight)
+        _, height = self.paragraph.wrap(availWidth - self.indent - self._number_room - 12, availHeight)
         self.width, self.height = availWidth, height
         return self.width, self.height
 
     def draw(self) -> None:
-        canv, style, palette = self.canv, self.styles.contents_entry, self.styles.palette
-        self.paragraph.drawOn(canv, 0, 0)
+        canv, style, palette = self.canv, self.paragraph.style, self.styles.palette
+        self.paragraph.drawOn(canv, self.indent, 0)
         lines = self.paragraph.blPara.lines
         last = lines[-1]
         extra = last.extraSpace if hasattr(last, "extraSpace") else last[0]
-        text_end = self.paragraph.width - extra
+        text_end = self.indent + self.paragraph.width - extra
         baseline = self.height - style.fontSize - (len(lines) - 1) * style.leading
         leader_end = self.width - self._number_room - 4
         if leader_end - text_end > 12:
@@ -55,8 +56,8 @@ class ContentsEntry(Flowable):
         canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
 
 
-def contents_flowables(title: str, entries: list[tuple[str, str]], styles: Styles) -> list[Flowable]:
-    """The contents heading and its entries; entries are (anchor key, title) in reading order."""
+def contents_flowables(title: str, entries: list[tuple[str, str, int]], styles: Styles) -> list[Flowable]:
+    """The contents heading and its entries; entries are (anchor key, title, level) in reading order."""
     heading = Paragraph(escape(title), styles.heading)
     heading.spaceBefore = 0
-    return [heading, *(ContentsEntry(key, title, styles) for key, title in entries)]
+    return [heading, *(ContentsEntry(key, title, styles, level) for key, title, level in entries)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, HRFlowable, Spacer, Table
 
 from briefer.render.boxes import Box, BoxStyle, Rule
-from briefer.render.markup import escape, inline_markup
+from briefer.render.markup import escape, inline_markup, text_markup
 from briefer.render.paragraph import Paragraph
 from briefer.render.styles import Styles, table_style
 from briefer.tailor.brief import Brief
@@ -59,10 +59,10 @@ def cover_flowables(brief: Brief, styles: Styles) -> list[Flowable]:
     scale = m.body_size / 10.5
     band_content: list[Flowable] = [
         Paragraph(escape(brief.publisher.upper()), styles.cover_kicker),
-        Paragraph(escape(brief.title), styles.cover_title),
+        Paragraph(inline_markup(brief.printed_title), styles.cover_title),
     ]
     if brief.subtitle:
-        band_content.append(Paragraph(escape(brief.subtitle), styles.cover_subtitle))
+        band_content.append(Paragraph(inline_markup(brief.printed_subtitle), styles.cover_subtitle))
     band = Box(
         band_content,
         BoxStyle(background=palette.accent, padding=(72 * scale, m.right, 40 * scale, m.left)),
@@ -76,7 +76,7 @@ def cover_flowables(brief: Brief, styles: Styles) -> list[Flowable]:
     credits: list[Flowable] = [
         Paragraph(escape(words.based_on_report.upper()), styles.cover_label),
         Spacer(1, 3),
-        Paragraph(inline_markup(brief.report_citation), styles.cover_value),
+        Paragraph(_citation(brief), styles.cover_value),
     ]
     if brief.authors_line:
         credits += [
@@ -91,12 +91,18 @@ def cover_flowables(brief: Brief, styles: Styles) -> list[Flowable]:
     return [band, Box(inner, margins), BottomAligned(foot)]
 
 
+def _citation(brief: Brief) -> str:
+    """How to cite the report, and where to find it (a link) when the report gives its address."""
+    citation = inline_markup(brief.report_citation)
+    return f"{citation} {text_markup(brief.url)}" if brief.url else citation
+
+
 def title_block(brief: Brief, styles: Styles) -> list[Flowable]:
     """The opening of a brief without a cover: title, subtitle and one line of particulars."""
-    story: list[Flowable] = [Paragraph(escape(brief.title), styles.title)]
+    story: list[Flowable] = [Paragraph(inline_markup(brief.printed_title), styles.title)]
     if brief.subtitle:
-        story.append(Paragraph(escape(brief.subtitle), styles.subtitle))
-    based_on = f"{escape(brief.words.based_on)} {inline_markup(brief.report_citation)}"
+        story.append(Paragraph(inline_markup(brief.printed_subtitle), styles.subtitle))
+    based_on = f"{escape(brief.words.based_on)} {_citation(brief)}"
     lines = [escape(line) for line in brief.particulars] + [based_on]
     story.append(Paragraph("<br/>".join(lines), styles.title_line))
     space = styles.metrics.body_leading * 0.6

@@ -8,15 +8,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from briefer.tailor.brief import (
+    BBlock,
     BDefinition,
+    BFigure,
+    BHeading,
+    BList,
     BParagraph,
     BPullQuote,
     Brief,
     BriefText,
     BSidebar,
+    BTable,
     ComparisonTable,
     CountryBox,
     KeyMessagesPart,
@@ -59,18 +65,21 @@ def _wrap(body: str, mark: str) -> str:
     return f"{lead}{mark}{stripped}{mark}{trail}"
 
 
-def render_markdown(brief: Brief) -> str:
+def render_markdown(brief: Brief, media: str = "") -> str:
+    """The brief as Markdown. Figures link to their image files: `media` is the folder (relative
+    to the Markdown file) they are copied to; without it, to the image in the content folder."""
     words = brief.words
-    lines: list[str] = [f"# {escape(brief.title)}", ""]
+    lines: list[str] = [f"# {inline(brief.printed_title)}", ""]
     if brief.subtitle:
-        lines += [f"*{escape(brief.subtitle)}*", ""]
+        lines += [f"*{inline(brief.printed_subtitle)}*", ""]
     facts = [escape(line) for line in brief.particulars]
-    facts.append(f"{escape(words.based_on)} {inline(brief.report_citation)}")
+    url = f" <{brief.url}>" if brief.url else ""
+    facts.append(f"{escape(words.based_on)} {inline(brief.report_citation)}{url}")
     lines += [f"{fact}  " for fact in facts[:-1]] + [facts[-1], ""]
     if brief.cover_note:
         lines += [escape(brief.cover_note), ""]
     for part in brief.parts:
-        lines += PARTS[type(part)](part)
+        lines += _section(part, brief, media) if isinstance(part, SectionPart) else PARTS[type(part)](part)
     if brief.notes:
         lines += [f"## {escape(words.notes)}", ""] if brief.layout.notes == NotePlacement.END else []
         for note in brief.notes:
@@ -80,6 +89,8 @@ def render_markdown(brief: Brief) -> str:
         lines += [f"## {escape(words.sources)}", ""]
         lines += [f"- {inline(s.text)}" for s in brief.sources]
         lines.append("")
+    if brief.about:
+        lines += [f"### {escape(words.about_publisher)}", "", inline(brief.about), ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -96,9 +107,9 @@ def _key_messages(part: KeyMessagesPart) -> list[str]:
 
 def _country(part: CountryBox) -> list[str]:
     lines = [f"## {escape(part.title)}", ""]
-    for row in part.treaties:
-        dates = "; ".join(f"{escape(label)} {escape(value)}" for label, value in row.dates)
-        lines.append(f"- **{escape(row.treaty_name)}:** {inline(row.status)}" + (f" ({dates})" if dates else ""))
+    for row in part.instruments:
+        details = "; ".join(f"{escape(label)} {escape(value)}" for label, value in row.details)
+        lines.append(f"- **{escape(row.name)}:** {inline(row.status)}" + (f" ({details})" if details else ""))
     lines.append("")
     if part.facts:
         lines += [f"- {inline(fact)}" for fact in part.facts] + [""]
@@ -112,30 +123,85 @@ def _comparison(part: ComparisonTable) -> list[str]:
     return [f"## {escape(part.title)}", "", head, rule, *rows, ""]
 
 
-def _section(part: SectionPart) -> list[str]:
-    lines = [f"## {escape(part.title)}", ""]
+def _section(part: SectionPart, brief: Brief, media: str) -> list[str]:
+    lines = [f"## {inline(part.printed_title)}", ""]
     for block in part.blocks:
-        if isinstance(block, BParagraph):
-            lines += [inline(block.text), ""]
-        elif isinstance(block, BDefinition):
-            lines += [f"**{escape(block.term)}** {inline(block.text)}", ""]
-        elif isinstance(block, BPullQuote):
-            lines += [f"> *{inline(block.text)}*", ""]
-        elif isinstance(block, BSidebar):
-            lines += [f"> **{escape(block.title)}**", ">"]
-            for i, paragraph in enumerate(block.paragraphs):
-                lines += ([">"] if i else []) + [f"> {inline(paragraph)}"]
-            lines.append("")
+        lines += _block(block, brief, media)
     if part.attribution:
         lines += [f"— {escape(part.attribution)}", ""]
     return lines
+
+
+def _block(block: BBlock, brief: Brief, media: str) -> list[str]:
+    if isinstance(block, BParagraph):
+        return [inline(block.text), ""]
+    if isinstance(block, BDefinition):
+        return [f"**{inline(block.term)}** {inline(block.text)}", ""]
+    if isinstance(block, BPullQuote):
+        return [f"> *{inline(block.text)}*", ""]
+    if isinstance(block, BSidebar):
+        lines = [f"> **{inline(block.title)}**", ">"]
+        for i, paragraph in enumerate(block.paragraphs):
+            lines += ([">"] if i else []) + [f"> {inline(paragraph)}"]
+        return [*lines, ""]
+    if isinstance(block, BHeading):
+        # an HTML anchor gives the heading the same link target as in the PDF
+        return [f'<a id="{block.anchor}"></a>', "", f"{'#' * block.level} {inline(block.text)}", ""]
+    if isinstance(block, BList):
+        return [*_list(block), ""]
+    if isinstance(block, BTable):
+        return _table(block, brief)
+    assert isinstance(block, BFigure)
+    return _figure(block, brief, media)
+
+
+def _list(block: BList) -> list[str]:
+    lines = []
+    for n, item in enumerate(block.items, start=1):
+        mark = f"{n}." if block.numbered else "-"
+        lines.append(f"{mark} {inline(item.text)}")
+        indent = " " * (len(mark) + 1)  # a nested item lines up with its parent's text
+        lines += [f"{indent}- {inline(sub)}" for sub in item.items]
+    return lines
+
+
+def _caption(label: str, caption: BriefText, brief: Brief) -> list[str]:
+    if not label and not caption:
+        return []
+    lead = brief.words.label.format(label=label) if caption else label
+    return [(f"**{escape(lead)}** " if label else "") + inline(caption), ""]
+
+
+def _cell(text: BriefText) -> str:
+    return inline(text).replace("\n", " ") or " "
+
+
+def _table(block: BTable, brief: Brief) -> list[str]:
+    """A pipe table: a Markdown table has one header row, so further header rows lead the body."""
+    empty: tuple[BriefText, ...] = tuple(() for _ in block.columns)
+    header, more = (block.header[0], block.header[1:]) if block.header else (empty, ())
+    rule = {"left": ":--", "center": ":-:", "right": "--:"}
+    lines = [
+        "| " + " | ".join(_cell(c) for c in header) + " |",
+        "|" + "|".join(rule.get(c.align, "---") for c in block.columns) + "|",
+        *("| " + " | ".join(_cell(c) for c in row) + " |" for row in (*more, *block.rows)),
+        "",
+    ]
+    source = [inline(block.source), ""] if block.source else []
+    return [*_caption(block.label, block.caption, brief), *lines, *source]
+
+
+def _figure(block: BFigure, brief: Brief, media: str) -> list[str]:
+    target = f"{media}/{Path(block.name).name}" if media else Path(block.image).as_uri()
+    image = f"![{escape(block.alt)}]({target.replace(' ', '%20')})"
+    source = [inline(block.source), ""] if block.source else []
+    return [*_caption(block.label, block.caption, brief), image, "", *source]
 
 
 PARTS: dict[type, Callable[[Any], list[str]]] = {
     KeyMessagesPart: _key_messages,
     CountryBox: _country,
     ComparisonTable: _comparison,
-    SectionPart: _section,
 }
 
 

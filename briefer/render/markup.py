@@ -40,6 +40,54 @@ def mark_markup(number: int, colour: Color, linked: bool = True) -> str:
     return f'<a href="#{note_key(number)}" color="{hex_colour(colour)}">{mark}</a>' if linked else mark
 
 
+# A web address in running text: up to the next space, less the punctuation that ends a sentence
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+")
+_URL_TAIL = ".,;:!?)]}’”'\""
+# after these a web address may break at a line end; no hyphen is added (it would read as part of it)
+_URL_BREAK = re.compile(r"(?<=[/.\-?&=_#])(?=.)")
+# a break opportunity ReportLab honours without printing anything: a space in a type size too
+# small to see. ReportLab breaks lines only at spaces and sets a space in its own run's size,
+# so the address's letters keep their spacing; text extraction (copy, search) closes the gap.
+WORD_BREAK = '<font size="0.01"> </font>'
+
+
+def url_pieces(url: str) -> list[str]:
+    """A web address cut where it may break: after / . - ? & = _ #, never inside "https://"."""
+    scheme, sep, rest = url.partition("://")
+    head, body = (scheme + sep, rest) if sep else ("", url)
+    pieces = _URL_BREAK.split(body)
+    if head and pieces:
+        pieces[0] = head + pieces[0]
+    return pieces
+
+
+def word_pieces(word: str) -> list[str]:
+    """The parts of a word no line may break inside: a web address's pieces, else the word."""
+    match = _URL.fullmatch(word.rstrip(_URL_TAIL))
+    return url_pieces(word) if match else [word]
+
+
+def url_markup(url: str) -> str:
+    """A clickable web address that may break after / . - ? & = _ # and nowhere else."""
+    href = url if "://" in url else "https://" + url
+    return f'<a href="{escape(href)}">' + WORD_BREAK.join(escape(p) for p in url_pieces(url)) + "</a>"
+
+
+def text_markup(text: str) -> str:
+    """Plain text as markup, its web addresses clickable and breakable."""
+    out = []
+    at = 0
+    for match in _URL.finditer(text):
+        url = match.group().rstrip(_URL_TAIL)
+        if len(url) < 8:
+            continue
+        out.append(escape(text[at : match.start()]))
+        out.append(url_markup(url))
+        at = match.start() + len(url)
+    out.append(escape(text[at:]))
+    return "".join(out)
+
+
 def inline_markup(text: BriefText, mark_colour: Color | None = None, notes: Container[int] = ()) -> str:
     """Markup for brief text. Markers link to their notes when the note is among `notes` (a
     link to a missing note would break the PDF); they are dropped when mark_colour is None."""
@@ -49,7 +97,7 @@ def inline_markup(text: BriefText, mark_colour: Color | None = None, notes: Cont
             if mark_colour is not None:
                 out.append(mark_markup(piece.number, mark_colour, piece.number in notes))
             continue
-        body = escape(piece.text)
+        body = text_markup(piece.text)
         if piece.italic:
             body = f"<i>{body}</i>"
         if piece.bold:

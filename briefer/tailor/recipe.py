@@ -71,6 +71,9 @@ def describe_choices(vocabulary: type[PageSize] | type[NotePlacement] | type[Cit
     return ", ".join(f"{choice.value} ({choice.label})" for choice in vocabulary)
 
 
+CONTENTS_DEPTHS = (1, 2, 3)  # parts; and level-3 sub-headings; and level-4 ones
+
+
 @dataclass(frozen=True, slots=True)
 class PreparedFor:
     """Who a brief is prepared for; printed on the cover and in the footer."""
@@ -112,6 +115,7 @@ class Recipe:
     watermark: str = ""
     prepared_for: PreparedFor = field(default_factory=PreparedFor)
     cover_note: str = ""
+    contents_depth: int = 1  # how deep the contents go: 1 parts, 2 and sub-headings, 3 and level 4
 
     @property
     def chooses_nothing(self) -> bool:

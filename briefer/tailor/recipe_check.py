@@ -5,7 +5,7 @@ from __future__ import annotations
 from briefer.content.located import Where
 from briefer.content.model import Report
 from briefer.content.problems import ContentError, Problems
-from briefer.tailor.recipe import CitationStyle, NotePlacement, PageSize, Recipe
+from briefer.tailor.recipe import CONTENTS_DEPTHS, CitationStyle, NotePlacement, PageSize, Recipe
 
 
 class RecipeError(ContentError):
@@ -53,6 +53,9 @@ def check_recipe(recipe: Recipe, report: Report, origin: str = "recipe") -> None
             p.error(here, f"unknown {what} {str(value)!r} (valid: {_choices(values)})")
     if recipe.chooses_nothing:
         p.error(here, "the recipe chooses nothing to print: no section, no key messages, no country box")
+    if recipe.contents_depth not in CONTENTS_DEPTHS:
+        depths = ", ".join(str(d) for d in CONTENTS_DEPTHS)
+        p.error(here, f"contents depth {recipe.contents_depth!r} is not one of {depths}")
     if len(recipe.watermark) > 40:
         p.error(here, "the watermark is longer than 40 characters; use a word or two")
     if p.errors:

@@ -37,6 +37,7 @@ TOP_KEYS = (
     "watermark",
     "prepared_for",
     "cover_note",
+    "contents_depth",  # optional in format 1: written only when it is not the default
 )
 
 _Choice = TypeVar("_Choice", PageSize, NotePlacement, CitationStyle)
@@ -61,6 +62,8 @@ def recipe_to_dict(recipe: Recipe) -> dict[str, object]:
     data["watermark"] = recipe.watermark
     data["prepared_for"] = {key: getattr(recipe.prepared_for, key) for key in PREPARED_KEYS}
     data["cover_note"] = recipe.cover_note
+    if recipe.contents_depth != 1:
+        data["contents_depth"] = recipe.contents_depth
     return data
 
 
@@ -91,6 +94,7 @@ def parse_recipe(text: str, origin: str = "recipe") -> Recipe:
         watermark=_text(r, "watermark"),
         cover_note=_text(r, "cover_note"),
         prepared_for=PreparedFor(**{key: _text(prepared, key) for key in PREPARED_KEYS}),
+        contents_depth=r.integer("contents_depth", 1),
         **{key: _flag(include, key, True) for key in INCLUDE_KEYS},
     )
     if p.errors:

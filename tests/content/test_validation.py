@@ -40,7 +40,7 @@ def edit(path: Path, old: str, new: str) -> None:
 def test_mini_report_loads(mini: Path) -> None:
     report = load_report(mini)
     assert [s.id for s in report.sections] == ["summary", "cases"]
-    assert report.treaty("unwc").short == "UNWC"
+    assert report.instrument("unwc").short == "UNWC"
     assert errors_of(mini) == []
 
 
@@ -79,8 +79,8 @@ def test_unknown_references_list_choices(mini: Path) -> None:
     edit(mini / "audiences.yaml", "basis: [summary]", "basis: [sumary]")
     edit(mini / "sections" / "02-cases.yaml", "only_for_countries: [UA]", "only_for_countries: [FR]")
     errors = errors_of(mini)
-    assert any("unknown source 'un-water-2012' (known sources: basin-atlas, un-water-2021)" in e for e in errors)
-    assert any("audiences.yaml:" in e and "unknown section 'sumary'" in e for e in errors)
+    assert any("unknown source 'un-water-2012' (did you mean 'un-water-2021'?)" in e for e in errors)
+    assert any("audiences.yaml:" in e and "unknown section 'sumary' (did you mean 'summary'?)" in e for e in errors)
     assert any("unknown country 'FR' (known countries: PL, UA)" in e for e in errors)
 
 

@@ -25,7 +25,8 @@ class Marker:
 
 
 def squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    # pdfium reports a hyphen that ends a line (in a web address broken after it) as U+0002
+    return re.sub(r"\s+", " ", text.replace("\x02", "-")).strip()
 
 
 @dataclass
