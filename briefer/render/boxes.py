@@ -137,6 +137,8 @@ class Box(Flowable):
         if not rest:
             # everything fits once the bottom padding is halved, as for a part that continues
             return [Box(first, self.box_style, continuation=self.continuation, opens=self.opens, closes=False)]
+        while first and tags(first[-1]).box_heading:
+            rest.insert(0, first.pop())  # a sub-heading ("Facts") goes over with what it heads
         if not first or _only_headings(first):
             return []
         head = self.continuation() if self.continuation else []

@@ -19,6 +19,7 @@ class FlowTags:
     note_number: int | None = None  # a note (or the rest of one): the number it prints
     box_heading: bool = False  # a box's title: a split part may not consist of titles alone
     notes_may_wait: bool = False  # a part placed at a page top whose notes may begin overleaf
+    notes_room: float | None = None  # a part whose notes get this room on its page, its last running on
     # caches, each valid for the flowable as it is (a split part is a new flowable)
     marks: tuple[int, ...] | None = None  # note numbers whose markers it prints, in order
     note_height: float | None = None  # its height set as a note, at the notes' width

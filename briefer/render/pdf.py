@@ -29,9 +29,10 @@ from briefer.render.flowables import (
     part_key,
     sources_list,
 )
-from briefer.render.footnotes import NoteLedger, NotesFlush
+from briefer.render.footnotes import NotesFlush
 from briefer.render.furniture import Furniture, define_page_furniture, define_page_numbers
 from briefer.render.headings import PageRegistry
+from briefer.render.notes_area import NoteLedger
 from briefer.render.styles import build_styles
 from briefer.tailor.brief import BHeading, Brief, SectionPart, brief_plain
 from briefer.tailor.recipe import NotePlacement

@@ -21,12 +21,12 @@ from briefer.tailor.brief import (
     BSidebar,
     ComparisonTable,
     CountryBox,
+    InstrumentRow,
     KeyMessagesPart,
     Layout,
     NoteMark,
     SectionPart,
     SourceEntry,
-    InstrumentRow,
 )
 from briefer.tailor.recipe import PreparedFor
 from briefer.tailor.wording import ENGLISH
@@ -124,7 +124,11 @@ def make_brief(
         blocks += [
             BDefinition(f"{sid}-d", (Span("Anti-personnel mine"),), w.text(sid, 2, marks=1)),
             BParagraph(f"{sid}-p2", w.text(sid, 18, marks=4, note_words=90)),  # several long notes
-            BSidebar(f"{sid}-box", (Span(f"Sidebar {s + 1}"),), tuple(w.text(sid, 5, marks=1, note_words=35) for _ in range(3))),
+            BSidebar(
+                f"{sid}-box",
+                (Span(f"Sidebar {s + 1}"),),
+                tuple(w.text(sid, 5, marks=1, note_words=35) for _ in range(3)),
+            ),
             BPullQuote(f"{sid}-q", (Span(w.words(25) + "."),)),
             BParagraph(f"{sid}-p3", w.text(sid, 10, marks=2), emphasised=True),
             BParagraph(f"{sid}-p4", (Span(f"{' '.join(UNICODE_NAMES)}: "), *w.text(sid, 9, marks=2))),

@@ -109,6 +109,24 @@ class ReadBack:
             self._chars[page_number] = found
         return self._chars[page_number]
 
+    def boxes(self, page_number: int) -> list[tuple[str, float, float, float, float]]:
+        """(character, left, bottom, right, top) of each upright printed character of a page."""
+        textpage = self._textpages[page_number - 1]
+        found = []
+        for index in range(textpage.count_chars()):
+            char = chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, index))
+            if not char.strip() or abs(pdfium_c.FPDFText_GetCharAngle(textpage.raw, index)) > 1e-3:
+                continue
+            if pdfium_c.FPDFText_GetFontSize(textpage.raw, index) < 0.5:
+                continue  # a line-break opportunity in a web address (render/markup.py), not ink
+            found.append((char, *textpage.get_charbox(index)))
+        return found
+
+    def images(self, page_number: int) -> list[tuple[float, float, float, float]]:
+        """(left, bottom, right, top) of each image drawn on a page."""
+        page = self.pdfium[page_number - 1]
+        return [obj.get_bounds() for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3)]
+
     @cached_property
     def markers(self) -> list[Marker]:
         """Every note marker: the digits under a link whose target is on a page (not a URL)."""
