@@ -13,8 +13,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefer.content.load import check_report
 from briefer.content.located import Where
-from briefer.content.model import Report
+from briefer.content.model import Figure, Report, Table
 from briefer.content.problems import Problem
 from briefer.output import OutputError, write_atomically
 from briefer.tailor.brief import Brief
@@ -38,6 +39,20 @@ class OutputFormat(StrEnum):
 
 # a file name's suffix says which format to write (a glance page is a .pdf, asked for by name)
 SUFFIXES = {".pdf": OutputFormat.PDF, ".md": OutputFormat.MARKDOWN, ".markdown": OutputFormat.MARKDOWN}
+
+
+def check_content(folder: Path | str | None = None) -> tuple[Report | None, list[Problem]]:
+    """check_report, then what only layout can find (briefer.render.check) when the report has
+    tables or figures: the report (None when there are errors) and every problem."""
+    report, problems = check_report(folder)
+    if report is None or not any(isinstance(b, Table | Figure) for s in report.sections for b in s.blocks):
+        return report, problems
+    from briefer.render.check import check_layout
+
+    layout = check_layout(report)
+    if any(not p.warning for p in layout):
+        return None, problems + layout
+    return report, problems + layout
 
 
 def open_recipe(path: Path | str) -> Recipe:
@@ -126,6 +141,7 @@ def build_to_file(report: Report, recipe: Recipe, out: Path) -> int:
 
 __all__ = [
     "OutputFormat",
+    "check_content",
     "build_bytes",
     "build_glance",
     "build_to_file",

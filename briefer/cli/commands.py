@@ -10,14 +10,14 @@ import json
 import sys
 from pathlib import Path
 
-from briefer.content.load import check_report
+from briefer.build import check_content
 from briefer.content.model import Report
 from briefer.content.problems import ContentError
 
 
 def load_content(folder: str | None) -> Report:
     """The report in `folder` (default: the shipped one); warnings go to stderr, once."""
-    report, problems = check_report(folder)
+    report, problems = check_content(folder)
     if report is None:
         raise ContentError(problems)
     for problem in problems:

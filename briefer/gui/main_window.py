@@ -15,8 +15,8 @@ from PySide6.QtCore import QByteArray, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter
 
-from briefer.build import OutputFormat
-from briefer.content.load import check_report, default_content_dir
+from briefer.build import OutputFormat, check_content
+from briefer.content.load import default_content_dir
 from briefer.content.located import Where
 from briefer.content.model import Report
 from briefer.content.problems import ContentError, Problem
@@ -154,7 +154,7 @@ class MainWindow(RecipeFileActions, ExportActions, QMainWindow):
 
     def _read_content(self) -> tuple[Report | None, list[Problem]]:
         try:
-            return check_report(self.content_dir)
+            return check_content(self.content_dir)
         except Exception as exc:  # the loader reports problems; anything else is still shown, not raised
             return None, [Problem(_where(self.content_dir), f"cannot read the content: {exc}")]
 
@@ -168,7 +168,7 @@ class MainWindow(RecipeFileActions, ExportActions, QMainWindow):
         self._content_generation += 1
         generation = self._content_generation
         folder = self.content_dir
-        run_task(partial(check_report, folder), partial(self._content_read, generation), self._loader_pool, self)
+        run_task(partial(check_content, folder), partial(self._content_read, generation), self._loader_pool, self)
 
     def _content_read(self, generation: int, outcome: Outcome) -> None:
         if generation != self._content_generation:
