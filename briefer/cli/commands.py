@@ -1,4 +1,4 @@
-"""`briefer validate`, `briefer list` and `briefer build`: load the content, act, print a line.
+"""`briefer validate`, `list`, `build` and `migrate`: load the content, act, print a line.
 
 Imports the core only; batch lives in batch.py, the app in briefer.gui.
 """
@@ -67,4 +67,18 @@ def cmd_build(args: argparse.Namespace) -> int:
     pages = build_to_file(report, recipe, out)
     detail = f", {pages} pages" if pages else ""
     print(f"wrote {out}{detail}")
+    return 0
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    from briefer.content.migrate import migrate
+
+    folder = Path(args.folder)
+    output = Path(args.output) if args.output else None
+    migration = migrate(folder, output)
+    for notice in migration.notices:
+        print(notice, file=sys.stderr)
+    if migration.texts or output is not None:
+        where = f"to {output} ({folder} is unchanged)" if output else "in place"
+        print(f"migrated {folder} to content format 2 {where}: {len(migration.texts)} file(s) rewritten")
     return 0

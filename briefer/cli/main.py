@@ -39,6 +39,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print a JSON list")
     _content_option(p)
 
+    p = sub.add_parser(
+        "migrate",
+        help="rewrite a content folder in format 1 as format 2",
+        description="Rewrite DIR as content format 2, in place; with -o, write the rewritten copy to "
+        "NEWDIR and leave DIR as it is. Comments and untouched lines are kept, and nothing is written "
+        "unless the rewritten content reads back as the same report.",
+    )
+    p.add_argument("folder", metavar="DIR", help="the content folder to rewrite")
+    p.add_argument("-o", "--output", metavar="NEWDIR", help="write the rewritten copy here instead")
+
     p = sub.add_parser("build", help="build a brief (PDF or Markdown, from the -o suffix)")
     _content_option(p)
     add_recipe_options(p)
@@ -75,12 +85,12 @@ def _app_parser() -> argparse.ArgumentParser:
 
 def _handlers() -> dict[str, Handler]:
     from briefer.cli.batch import cmd_batch
-    from briefer.cli.commands import cmd_build, cmd_list, cmd_validate
+    from briefer.cli.commands import cmd_build, cmd_list, cmd_migrate, cmd_validate
 
-    return {"validate": cmd_validate, "list": cmd_list, "build": cmd_build, "batch": cmd_batch}
+    return {"validate": cmd_validate, "list": cmd_list, "build": cmd_build, "batch": cmd_batch, "migrate": cmd_migrate}
 
 
-COMMANDS = ("validate", "list", "build", "batch")
+COMMANDS = ("validate", "list", "build", "batch", "migrate")
 
 
 def _is_app_call(argv: list[str]) -> bool:
