@@ -21,6 +21,8 @@ from briefer.content.report_meta import read_meta
 from briefer.content.sections import read_sections
 from briefer.content.sources import read_sources
 
+EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "examples"
+
 
 def default_content_dir() -> Path:
     """The report shipped with briefer, or $BRIEFER_CONTENT."""
@@ -28,6 +30,21 @@ def default_content_dir() -> Path:
     if env:
         return Path(env)
     return Path(__file__).resolve().parents[2] / "content"
+
+
+def example_names() -> list[str]:
+    """The example reports shipped with briefer, by folder name (e.g. 'gao-26-107955')."""
+    if not EXAMPLES_DIR.is_dir():
+        return []
+    return sorted(p.name for p in EXAMPLES_DIR.iterdir() if (p / "report.yaml").is_file())
+
+
+def resolve_content_dir(folder: Path | str) -> Path:
+    """A content folder as given; a bare name that is no folder here names a shipped example."""
+    path = Path(folder)
+    if not path.exists() and len(path.parts) == 1 and path.name in example_names():
+        return EXAMPLES_DIR / path.name
+    return path
 
 
 def load_report(folder: Path | str | None = None) -> Report:
@@ -39,7 +56,7 @@ def load_report(folder: Path | str | None = None) -> Report:
 
 def check_report(folder: Path | str | None = None) -> tuple[Report | None, list[Problem]]:
     """The report (None when there are errors) and every problem found, warnings included."""
-    root = Path(folder) if folder is not None else default_content_dir()
+    root = resolve_content_dir(folder) if folder is not None else default_content_dir()
     reading = Reading(root)
     if not root.is_dir():
         reading.p.error(Where(str(root), 0, 0), "content folder not found")
@@ -59,4 +76,12 @@ def check_report(folder: Path | str | None = None) -> tuple[Report | None, list[
     return report, reading.p.items
 
 
-__all__ = ["ContentError", "Problem", "check_report", "default_content_dir", "load_report"]
+__all__ = [
+    "ContentError",
+    "Problem",
+    "check_report",
+    "default_content_dir",
+    "example_names",
+    "load_report",
+    "resolve_content_dir",
+]
