@@ -18,7 +18,7 @@ from briefer.content.located import Where
 from briefer.content.model import Figure, Report, Table
 from briefer.content.problems import Problem
 from briefer.output import OutputError, write_atomically
-from briefer.tailor.brief import Brief
+from briefer.tailor.brief import BFigure, Brief
 from briefer.tailor.glance import glance_recipe
 from briefer.tailor.recipe import Recipe
 from briefer.tailor.recipe_check import RecipeError
@@ -134,9 +134,35 @@ def build_glance(report: Report, recipe: Recipe) -> Glance:
 def build_to_file(report: Report, recipe: Recipe, out: Path) -> int:
     """Build and write atomically; the number of pages for a PDF, 0 otherwise."""
     fmt = output_format(out)
+    if fmt is OutputFormat.MARKDOWN:
+        _markdown_to_file(report, recipe, out)
+        return 0
     data = build_bytes(report, recipe, fmt)
     write_atomically(out, data)
-    return page_count(data) if fmt is not OutputFormat.MARKDOWN else 0
+    return page_count(data)
+
+
+def _markdown_to_file(report: Report, recipe: Recipe, out: Path) -> None:
+    """The Markdown, and its figures' images copied into a folder beside it ("brief_files/"),
+    which its image links name, so the two can travel together."""
+    from briefer.render.markdown import render_markdown
+
+    with _collector_paused():
+        brief = tailor(report, recipe)
+    figures = [b for part in brief.sections for b in part.blocks if isinstance(b, BFigure)]
+    media = f"{out.stem}_files" if figures else ""
+    folder = out.parent if str(out.parent) else Path(".")
+    if figures and not folder.is_dir():
+        raise OutputError(f"cannot write {out}: the folder {folder} does not exist")
+    for figure in figures:
+        target = out.parent / media / figure.name
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            data = Path(figure.image).read_bytes()
+        except OSError as exc:
+            raise OutputError(f"cannot copy the image {figure.name} to {target.parent}: {exc.strerror}") from exc
+        write_atomically(target, data)
+    write_atomically(out, render_markdown(brief, media).encode("utf-8"))
 
 
 __all__ = [

@@ -178,7 +178,7 @@ class Box(Flowable):
                 child.wrap(inner, _HUGE)  # a failed trial split drops a paragraph's lines
             x = left
             if getattr(child, "hAlign", "LEFT") == "CENTER":  # an image narrower than the box
-                x += max(inner - getattr(child, "width", inner), 0.0) / 2
+                x += max(inner - child.wrap(inner, _HUGE)[0], 0.0) / 2
             child.drawOn(canv, x, y)
             previous = child
 

@@ -192,7 +192,7 @@ def _table(block: BTable, brief: Brief) -> list[str]:
 
 
 def _figure(block: BFigure, brief: Brief, media: str) -> list[str]:
-    target = f"{media}/{Path(block.name).name}" if media else Path(block.image).as_uri()
+    target = f"{media}/{block.name}" if media else Path(block.image).as_uri()
     image = f"![{escape(block.alt)}]({target.replace(' ', '%20')})"
     source = [inline(block.source), ""] if block.source else []
     return [*_caption(block.label, block.caption, brief), image, "", *source]

@@ -61,7 +61,7 @@ def test_unknown_key(mini: Path) -> None:
 
 def test_wrong_type(mini: Path) -> None:
     edit(mini / "report.yaml", "year: 2024", "year: soon")
-    assert any("report.yaml:6:7: 'year' in report.yaml must be a whole number" in e for e in errors_of(mini))
+    assert any("report.yaml:7:7: 'year' in report.yaml must be a whole number" in e for e in errors_of(mini))
 
 
 def test_duplicate_id(mini: Path) -> None:
@@ -129,7 +129,7 @@ def test_python_tags_are_never_run(mini: Path, tmp_path: Path) -> None:
     marker = tmp_path / "pwned"
     edit(mini / "report.yaml", "title: Shared Rivers", f"title: !!python/object/apply:os.system ['touch {marker}']")
     errors = errors_of(mini)
-    assert any("report.yaml:2:8" in e for e in errors)
+    assert any("report.yaml:3:8" in e for e in errors)
     assert not marker.exists()
 
 
@@ -145,7 +145,7 @@ def test_load_report_raises_content_error(mini: Path) -> None:
     edit(mini / "report.yaml", "year: 2024", "year: x")
     with pytest.raises(ContentError) as info:
         load_report(mini)
-    assert "report.yaml:6:7" in str(info.value)
+    assert "report.yaml:7:7" in str(info.value)
 
 
 def test_cli_validate_exit_codes(mini: Path) -> None:
@@ -153,13 +153,13 @@ def test_cli_validate_exit_codes(mini: Path) -> None:
         [sys.executable, "-m", "briefer", "validate", "--content", str(mini)], capture_output=True, text=True
     )
     assert ok.returncode == 0, ok.stderr
-    assert "2 sections, 5 blocks, 4 notes, 2 sources, 1 audiences, 2 countries" in ok.stdout
+    assert "2 sections, 9 blocks, 6 notes, 2 sources, 1 audiences, 2 countries" in ok.stdout
     edit(mini / "report.yaml", "year: 2024", "year: x")
     bad = subprocess.run(
         [sys.executable, "-m", "briefer", "validate", "--content", str(mini)], capture_output=True, text=True
     )
     assert bad.returncode == 2
-    assert "report.yaml:6:7:" in bad.stderr
+    assert "report.yaml:7:7:" in bad.stderr
     assert "Traceback" not in bad.stderr
 
 
