@@ -11,7 +11,7 @@ import io
 from reportlab import rl_config
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
-from briefer.render.catalog import embed_file, set_print_preferences
+from briefer.render.catalog import embed_file, name_destinations, set_print_preferences
 from briefer.render.contents import contents_flowables
 from briefer.render.cover import cover_flowables, cover_note_flowables, title_block
 from briefer.render.document import BODY, BriefDocTemplate
@@ -78,6 +78,7 @@ def render_pdf(brief: Brief) -> bytes:
     define_page_furniture(canv, doc.page_kinds, furniture, styles)
     define_page_numbers(canv, {key: registry.pages[key] for key, _, _ in entries}, styles)
     set_print_preferences(canv, len(doc.page_kinds))
+    name_destinations(canv, list(registry.pages))
     if registry.pages:
         canv.showOutline()  # open with the outline beside the pages: the brief's table of contents
     if brief.recipe_yaml:
