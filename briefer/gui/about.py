@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from briefer import __version__
-from briefer.content.model import Report
+from briefer.content.model import Report, plain_text
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
 LICENCE_NAMES = re.compile(r"(OFL|LICEN[CS]E|COPYING)", re.IGNORECASE)
@@ -59,6 +59,10 @@ def about_html(fonts: Path | None = None, report: Report | None = None) -> str:
         f"published by {e(publisher)}{e(year)}. Credit the report and its publisher when you hand "
         "a brief on.</p>",
     ]
+    if report and report.url:
+        parts.append(f'<p>The report: <a href="{e(report.url)}">{e(report.url)}</a></p>')
+    if report and report.about:
+        parts.append(f"<p>{e(plain_text(report.about))}</p>")
     families = font_families(folder) if folder.is_dir() else []
     for licence in licence_files(folder):
         name, copyrights = licence_summary(licence)

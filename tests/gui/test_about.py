@@ -15,6 +15,12 @@ def test_about_credits_the_report_and_its_authors(report: Report) -> None:
     assert "Lex International Fund" in text
 
 
+def test_about_gives_the_reports_address_and_its_publishers_words(gao_report: Report) -> None:
+    text = about_html(report=gao_report)
+    assert '<a href="https://www.gao.gov/products/gao-26-107955">' in text
+    assert "the audit, evaluation, and investigative arm of Congress" in text
+
+
 def test_about_credits_the_report_without_content() -> None:
     text = about_html()
     assert "Withdrawal Symptoms" in text and "Lex International Fund" in text
