@@ -98,3 +98,34 @@ def test_cli_builds_a_pdf_without_sections(tmp_path: Path) -> None:
     done = run_cli("build", "--sections", ",", "--audience", "media", "-o", str(out))
     assert done.returncode == 0, done.stderr
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_format_2_blocks_in_markdown(mini_report: Report) -> None:
+    text = render_markdown(tailor(mini_report, Recipe(sections=("cases",))))
+    assert '<a id="heading-where-rules-apply"></a>\n\n### Where the rules apply\n' in text
+    assert "1. Rivers that cross a border.[^" in text
+    assert (
+        "2. Waters two or more states share\n   - Groundwater that feeds a shared river\n   - Lakes on a border" in text
+    )
+    assert "**Table 1:** Shared basins by *continent*\n\n| Continent | Basins |\n|:--|--:|\n| Africa | 64 |\n" in text
+    assert "Source: UN-Water, “Transboundary Cooperation”, p. 12." in text
+    alt = "Bar chart of shared river basins by continent: Africa 64, Asia 61, Europe 69, the Americas 68."
+    assert f"![{alt}](file://" in text and "figures/basins.png)" in text
+
+
+def test_cli_markdown_copies_its_figures_beside_it(tmp_path: Path) -> None:
+    out = tmp_path / "brief.md"
+    done = run_cli("build", "--content", str(MINI), "--sections", "cases", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "](brief_files/figures/basins.png)" in text
+    assert (tmp_path / "brief_files" / "figures" / "basins.png").read_bytes() == (
+        MINI / "figures" / "basins.png"
+    ).read_bytes()
+
+
+def test_the_report_address_and_about_close_the_markdown(gao_report: Report) -> None:
+    text = render_markdown(tailor(gao_report, Recipe(sections=("conclusions",))))
+    assert "<https://www.gao.gov/products/gao-26-107955>" in text
+    assert text.rstrip().endswith("integrity, and reliability.")
+    assert "\n### About the publisher\n" in text
