@@ -35,7 +35,7 @@ class ReadBack:
 
     data: bytes
     _texts: dict[tuple[int, tuple[float, ...]], str] = field(default_factory=dict, repr=False)
-    _chars: dict[int, list[tuple[str, float, float, float]]] = field(default_factory=dict, repr=False)
+    _glyphs: dict[int, list[tuple[str, float, float, float, float, float]]] = field(default_factory=dict, repr=False)
 
     @cached_property
     def reader(self) -> PdfReader:
@@ -96,21 +96,15 @@ class ReadBack:
     def chars(self, page_number: int) -> list[tuple[str, float, float, float]]:
         """(character, x centre, y centre, font size) of each upright printed character of a page
         (a watermark runs diagonally across the page and is left out)."""
-        if page_number not in self._chars:
-            textpage = self._textpages[page_number - 1]
-            found = []
-            for index in range(textpage.count_chars()):
-                char = chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, index))
-                if not char.strip() or abs(pdfium_c.FPDFText_GetCharAngle(textpage.raw, index)) > 1e-3:
-                    continue
-                left, bottom, right, top = textpage.get_charbox(index)
-                size = pdfium_c.FPDFText_GetFontSize(textpage.raw, index)
-                found.append((char, (left + right) / 2, (bottom + top) / 2, size))
-            self._chars[page_number] = found
-        return self._chars[page_number]
+        return [
+            (c, (left + right) / 2, (bottom + top) / 2, size)
+            for c, left, bottom, right, top, size in self.glyphs(page_number)
+        ]
 
     def glyphs(self, page_number: int) -> list[tuple[str, float, float, float, float, float]]:
         """(character, left, bottom, right, top, font size) of each upright printed character."""
+        if page_number in self._glyphs:
+            return self._glyphs[page_number]
         textpage = self._textpages[page_number - 1]
         found = []
         for index in range(textpage.count_chars()):
@@ -121,6 +115,7 @@ class ReadBack:
             if size < 0.5:
                 continue  # a line-break opportunity in a web address (render/markup.py), not ink
             found.append((char, *textpage.get_charbox(index), size))
+        self._glyphs[page_number] = found
         return found
 
     def boxes(self, page_number: int) -> list[tuple[str, float, float, float, float]]:
