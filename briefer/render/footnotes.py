@@ -10,13 +10,14 @@ from collections.abc import Iterable, Iterator
 from enum import Enum
 
 from reportlab.platypus import Flowable, Frame, PageBreak, Paragraph, Table
-from reportlab.platypus.doctemplate import FrameActionFlowable
+from reportlab.platypus.doctemplate import ActionFlowable, FrameActionFlowable
 
 from briefer.render.flowtags import tags
 from briefer.render.markup import NOTE_KEY_PREFIX
 from briefer.render.notes_area import NoteLedger
 
 _FUZZ = 1e-6
+_HUGE = 1e9
 _MAX_TRIES = 64  # bounds the search in NoteFrame.split; it needs a dozen tries at most
 _MARK_HREF = "#" + NOTE_KEY_PREFIX  # a marker is a link to its note
 # a block that cannot begin on a page whose text block has at least this share left lets the
@@ -137,19 +138,41 @@ class NoteFrame(Frame):
         nothing fits. Search for the smallest feasible r: jump to the room the part's notes
         ask for while nothing feasible is known, then bisect. The room found stays reserved
         for the rest of the page, so the remainder cannot slip into a gap above the notes.
+
+        When what fits with every note whole would leave a fifth of the text block or more
+        empty, the last note of a larger first part may begin on the page and run on, if
+        that places more of the text.
         """
-        best, _ = self._search(flowable, canv, Fit.WHOLE)
-        if not best and not self._atTop and self._y - self._y1p >= RUN_ON_ROOM * (self._y2 - self._y1):
-            # rather than leave much of the page empty, let the last note begin here and run on
-            best, room = self._search(flowable, canv, Fit.RUN_ON)
-            if best:
+        best, reserve = self._search(flowable, canv, Fit.WHOLE)
+        if not self._atTop and self._gap_after(best, canv) >= RUN_ON_ROOM * (self._y2 - self._y1):
+            run_on, room = self._search(flowable, canv, Fit.RUN_ON)
+            if run_on and (not best or self._height_of(run_on[0], canv) > self._height_of(best[0], canv)):
+                best, reserve = run_on, room
                 tags(best[0]).notes_room = room
         if not best and self._atTop:
             # nothing fits at the top of a page: rather than loop, let some note begin overleaf
-            best, _ = self._search(flowable, canv, Fit.LOOSE)
+            best, reserve = self._search(flowable, canv, Fit.LOOSE)
             if best:
                 tags(best[0]).notes_may_wait = True
+        if best:
+            self._floor = max(self._floor, reserve)
+            self._set_reserved(self._reserved)
         return best
+
+    def _height_of(self, flowable: Flowable, canv: object) -> float:
+        return float(flowable.wrapOn(canv, self._getAvailableWidth(), _HUGE)[1])
+
+    def _gap_after(self, parts: list[Flowable], canv: object) -> float:
+        """The empty text block a split would leave above the notes as they will be drawn (the
+        room reserved to push a marker over may be larger); none for a frame break."""
+        if not parts:
+            return float(self._y - self._y1p)
+        if isinstance(parts[0], ActionFlowable):
+            return 0.0
+        ledger = self.ledger
+        notes = ledger.reserve(ledger.placed + ledger.new_marks(marks_of(parts[0])), strict=False) or 0.0
+        bottom = self._y1 + self._bottomPadding + max(notes, self._floor)
+        return float(self._y - bottom - self._height_of(parts[0], canv) - parts[0].getSpaceBefore())
 
     def _search(self, flowable: Flowable, canv: object, fit: Fit) -> tuple[list[Flowable], float]:
         # A heading first asks whether what follows it can start (can_start_at), then the
@@ -169,9 +192,6 @@ class NoteFrame(Frame):
         else:
             best, best_reserve = self._bisect(flowable, canv, fit)
             self._searches[key] = (flowable, best, best_reserve)
-        if best:
-            self._floor = max(self._floor, best_reserve)
-            self._set_reserved(self._reserved)
         return list(best), best_reserve
 
     def _bisect(self, flowable: Flowable, canv: object, fit: Fit) -> tuple[list[Flowable], float]:
