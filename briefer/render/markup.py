@@ -43,8 +43,11 @@ def mark_markup(number: int, colour: Color, linked: bool = True) -> str:
 # A web address in running text: up to the next space, less the punctuation that ends a sentence
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+")
 _URL_TAIL = ".,;:!?)]}’”'\""
-# after these a web address may break at a line end; no hyphen is added (it would read as part of it)
-_URL_BREAK = re.compile(r"(?<=[/.\-?&=_#])(?=.)")
+# after these a web address may break at a line end; no hyphen is added (it would read as part of it):
+# always after / ? & # (between its parts), and after . - _ = inside a part longer than _LONG
+_URL_PARTS = re.compile(r"(?<=[/?&#])(?=.)")
+_URL_INSIDE = re.compile(r"(?<=[.\-_=])(?=.)")
+_LONG = 24  # characters: about a quarter of the narrowest line, so a part rarely leaves a gap
 # a break opportunity ReportLab honours without printing anything: a space in a type size too
 # small to see. ReportLab breaks lines only at spaces and sets a space in its own run's size,
 # so the address's letters keep their spacing; text extraction (copy, search) closes the gap.
@@ -52,10 +55,23 @@ WORD_BREAK = '<font size="0.01"> </font>'
 
 
 def url_pieces(url: str) -> list[str]:
-    """A web address cut where it may break: after / . - ? & = _ #, never inside "https://"."""
+    """A web address cut where it may break: after / ? & # and, in a long part, after . - _ =;
+    never inside "https://". Each break opportunity costs the layout two runs of text, so a
+    short part is not cut further."""
     scheme, sep, rest = url.partition("://")
     head, body = (scheme + sep, rest) if sep else ("", url)
-    pieces = _URL_BREAK.split(body)
+    pieces: list[str] = []
+    for part in _URL_PARTS.split(body):
+        if len(part) <= _LONG:
+            pieces.append(part)
+            continue
+        run = ""
+        for bit in _URL_INSIDE.split(part):
+            if run and len(run) + len(bit) > _LONG:
+                pieces.append(run)
+                run = ""
+            run += bit
+        pieces.append(run)
     if head and pieces:
         pieces[0] = head + pieces[0]
     return pieces
