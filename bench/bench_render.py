@@ -14,8 +14,10 @@ from collections.abc import Callable
 from timing import measure
 
 from briefer.content.load import default_content_dir, load_report
+from briefer.content.model import Report
 from briefer.render.fonts import register_fonts
 from briefer.render.pdf import render_pdf
+from briefer.tailor.brief import Brief
 from briefer.tailor.recipe import PreparedFor, Recipe
 from briefer.tailor.tailor import tailor
 
@@ -28,11 +30,8 @@ def peak_traced_mib(fn: Callable[[], object]) -> float:
     return peak / 2**20
 
 
-def main() -> None:
-    start = time.perf_counter()
-    register_fonts()
-    fonts_ms = (time.perf_counter() - start) * 1000
-    report = load_report(default_content_dir())
+def sample_briefs(report: Report) -> dict[str, Brief]:
+    """The three briefs the render benchmarks time (bench_tagging.py too)."""
     everything = Recipe(
         audience="parliamentarians",
         countries=("FI", "LT", "UA"),
@@ -40,13 +39,20 @@ def main() -> None:
         prepared_for=PreparedFor("Ms Anna Virtanen MP", "Hearing", "Helsinki", "12 March 2026", "Defence Committee"),
         cover_note="Dear Ms Virtanen,\n\nAhead of the hearing, the evidence in brief.",
     )
-    briefs = {
+    return {
         "full report, A4, parliamentarians FI+LT+UA, all": tailor(report, everything),
         "full report, Letter, large print, endnotes": tailor(
             report, Recipe(page_size="letter", large_print=True, notes="end")
         ),
         "one section, no cover": tailor(report, Recipe(sections=("self-destruct",), cover=False)),
     }
+
+
+def main() -> None:
+    start = time.perf_counter()
+    register_fonts()
+    fonts_ms = (time.perf_counter() - start) * 1000
+    briefs = sample_briefs(load_report(default_content_dir()))
     print(f"fonts registered once in {fonts_ms:.1f} ms")
     print(f"{'what':<52} {'pages':>5} {'median ms':>10} {'max ms':>8} {'peak MiB':>9}")
     for name, brief in briefs.items():

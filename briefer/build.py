@@ -13,16 +13,18 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefer.content.images import MAX_IMAGE_BYTES
 from briefer.content.load import check_report
 from briefer.content.located import Where
 from briefer.content.model import Figure, Report, Table
 from briefer.content.problems import Problem
+from briefer.inputs import InputError, read_input
 from briefer.output import OutputError, write_atomically
 from briefer.tailor.brief import BFigure, Brief
 from briefer.tailor.glance import glance_recipe
 from briefer.tailor.recipe import Recipe
 from briefer.tailor.recipe_check import RecipeError
-from briefer.tailor.recipe_file import load_recipe, parse_recipe, read_recipe_bytes
+from briefer.tailor.recipe_file import OpenedRecipe, load_recipe_file, parse_recipe_file, read_recipe_bytes
 from briefer.tailor.tailor import tailor
 
 if TYPE_CHECKING:
@@ -56,17 +58,27 @@ def check_content(folder: Path | str | None = None) -> tuple[Report | None, list
 
 
 def open_recipe(path: Path | str) -> Recipe:
-    """A recipe file, or the recipe a briefer PDF carries."""
-    path = Path(path)
-    data = read_recipe_bytes(path)
-    if data.startswith(b"%PDF"):
-        from briefer.render.embedded import read_embedded_recipe
+    """A recipe file, or the recipe a briefer PDF carries; RecipeError for anything else."""
+    return open_recipe_file(path).recipe
 
-        embedded = read_embedded_recipe(data)
+
+def open_recipe_file(path: Path | str) -> OpenedRecipe:
+    """A recipe file, or the recipe a briefer PDF carries, with the report it names."""
+    from briefer.render.embedded import MAX_PDF_BYTES
+
+    path = Path(path)
+    data = read_recipe_bytes(path, MAX_PDF_BYTES)
+    if data.startswith(b"%PDF"):
+        from briefer.render.embedded import EmbeddedRecipeError, read_embedded_recipe
+
+        try:
+            embedded = read_embedded_recipe(data)
+        except EmbeddedRecipeError as exc:
+            raise RecipeError([Problem(Where(str(path), 0, 0), str(exc))]) from exc
         if embedded is None:
             raise RecipeError([Problem(Where(str(path), 0, 0), "this PDF carries no briefer recipe")])
-        return parse_recipe(embedded, f"{path} (embedded recipe)")
-    return load_recipe(path)
+        return parse_recipe_file(embedded, f"{path} (embedded recipe)")
+    return load_recipe_file(path)
 
 
 def output_format(path: Path) -> OutputFormat:
@@ -158,9 +170,10 @@ def _markdown_to_file(report: Report, recipe: Recipe, out: Path) -> None:
         target = out.parent / media / figure.name
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            data = Path(figure.image).read_bytes()
-        except OSError as exc:
-            raise OutputError(f"cannot copy the image {figure.name} to {target.parent}: {exc.strerror}") from exc
+            data = read_input(figure.image, MAX_IMAGE_BYTES, "the image")
+        except (OSError, InputError) as exc:
+            why = exc.strerror if isinstance(exc, OSError) else str(exc)
+            raise OutputError(f"cannot copy the image {figure.name} to {target.parent}: {why}") from exc
         write_atomically(target, data)
     write_atomically(out, render_markdown(brief, media).encode("utf-8"))
 
@@ -172,6 +185,7 @@ __all__ = [
     "build_glance",
     "build_to_file",
     "open_recipe",
+    "open_recipe_file",
     "output_format",
     "page_count",
     "render",

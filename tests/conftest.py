@@ -7,6 +7,7 @@ QT_QPA_PLATFORM nor a display is set, so tests always run on the offscreen platf
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -39,3 +40,54 @@ def mini_report():
     from briefer.content.load import load_report
 
     return load_report(MINI)
+
+
+@pytest.fixture(scope="session")
+def cups_server():
+    """A private CUPS scheduler for the whole session (tests/cups_server.py); CUPS_SERVER points at it,
+    so nothing a test prints can reach a real printer. Skips, saying why, where cupsd cannot run."""
+    from tests.cups_server import CupsUnavailable, start_cups
+
+    try:
+        server = start_cups()
+    except CupsUnavailable as exc:
+        pytest.skip(f"needs a private CUPS scheduler: {exc}")
+    saved = {name: os.environ.pop(name, None) for name in ("CUPS_SERVER", "LPDEST", "PRINTER")}
+    os.environ["CUPS_SERVER"] = server.server
+    yield server
+    for name, value in saved.items():
+        os.environ.pop(name, None)
+        if value is not None:
+            os.environ[name] = value
+    server.stop()
+
+
+@pytest.fixture
+def pdf_printer(cups_server):
+    """A fresh PDF queue of the private scheduler, made the default printer."""
+    queue = cups_server.add_pdf_queue()
+    cups_server.set_default(queue.name)
+    return queue
+
+
+@pytest.fixture(scope="session")
+def empty_cups(cups_server):
+    """A second private scheduler that has no printers at all; its CUPS_SERVER value."""
+    from tests.cups_server import CupsUnavailable, start_cups
+
+    try:
+        server = start_cups()
+    except CupsUnavailable as exc:
+        pytest.skip(f"needs a second private CUPS scheduler: {exc}")
+    yield server.server
+    server.stop()
+
+
+def package_without_fonts(folder: Path) -> dict[str, str]:
+    """A copy of briefer in `folder` that lost its fonts (its shipped report kept), as a broken
+    installation would be; the environment that runs it instead of the checkout's."""
+    package = folder / "briefer"
+    shutil.copytree(ROOT / "briefer", package, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(CONTENT, package / "shipped" / "content")
+    (package / "shipped" / "fonts").mkdir()
+    return {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(folder), "HOME": str(folder), "QT_QPA_PLATFORM": "offscreen"}

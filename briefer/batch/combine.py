@@ -13,13 +13,16 @@ from collections.abc import Sequence
 from pypdf import PdfReader, PdfWriter
 
 
-def combine_copies(copies: Sequence[tuple[str, bytes]]) -> bytes:
-    """One PDF of (bookmark label, PDF) copies, in order, each starting on an odd page."""
+def combine_copies(copies: Sequence[tuple[str, bytes]], *, pad: bool = True) -> bytes:
+    """One PDF of (bookmark label, PDF) copies, in order, each starting on an odd page.
+
+    pad=False joins them without blank pages, for one-sided printing.
+    """
     if not copies:
         raise ValueError("no copies to combine")
     writer = PdfWriter()
     for label, data in copies:
-        if len(writer.pages) % 2:
+        if pad and len(writer.pages) % 2:
             last = writer.pages[-1].mediabox
             writer.add_blank_page(float(last.width), float(last.height))
         writer.append(PdfReader(io.BytesIO(data)), outline_item=label)

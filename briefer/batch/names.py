@@ -1,6 +1,8 @@
-"""Safe, unique file names for batch outputs: ASCII slugs that every OS accepts.
+"""Safe, unique file names for batch outputs: slugs of letters and digits that every OS accepts.
 
-Pure functions; imports only the standard library.
+Latin, Greek and Cyrillic become ASCII ("Łódź" -> "lodz"); scripts without a transliteration
+here (Chinese, Japanese, Korean…) keep their letters as written, so 王小明's copy is
+"…-王小明.pdf", never "…-recipient-1.pdf". Pure functions; imports only the standard library.
 """
 
 from __future__ import annotations
@@ -59,30 +61,40 @@ for _table in (_CYRILLIC, _GREEK):
 _RESERVED = {"con", "prn", "aux", "nul", "conin$", "conout$"} | {
     f"{kind}{n}" for kind in ("com", "lpt") for n in [*"123456789", "¹", "²", "³"]
 }
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_NOT_SLUG = re.compile(r"[\W_]+")  # anything but a letter or digit, of any script
+MAX_BYTES = 200  # UTF-8 bytes of a stem: file names may have 255, and ".pdf" and a suffix follow
 
 
 def transliterate(text: str) -> str:
-    """Text in ASCII letters where a readable equivalent exists; other characters stay."""
-    # accents off first, so "ή" and "й" find their base letters in the table
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return "".join(_TRANSLIT.get(ch, ch) for ch in bare)
+    """Text in ASCII letters where a readable equivalent exists; other characters stay as written."""
+    out = []
+    for char in unicodedata.normalize("NFC", text):
+        # accents off first, so "ή" and "й" find their base letters in the table; a character
+        # with no ASCII equivalent keeps its marks ("が" stays "が", not "か")
+        bare = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+        ascii_form = "".join(_TRANSLIT.get(c, c) for c in bare)
+        out.append(ascii_form if ascii_form.isascii() else char)
+    return "".join(out)
+
+
+def _slug(text: str) -> str:
+    return _NOT_SLUG.sub("-", transliterate(text).lower()).strip("-")
 
 
 def safe_name(text: str, fallback: str = "file", max_length: int = MAX_STEM) -> str:
-    """An ASCII slug of `text` ([a-z0-9] words joined by '-'), never empty, never reserved.
+    """A slug of `text` (lower-case words of letters and digits joined by '-'), never empty,
+    never reserved, at most `max_length` characters and MAX_BYTES bytes.
 
-    `fallback` is used when nothing of `text` survives (e.g. text in a script without a
-    transliteration); it is slugged too, so any fallback is safe.
+    `fallback` is used when nothing of `text` survives (punctuation alone); it is slugged too,
+    so any fallback is safe.
     """
     if max_length < 8:
         raise ValueError("max_length must be at least 8")
-    slug = _NOT_SLUG.sub("-", transliterate(text).lower()).strip("-")
-    if not slug:
-        slug = _NOT_SLUG.sub("-", transliterate(fallback).lower()).strip("-") or "file"
-    if len(slug) > max_length:
+    slug = _slug(text) or _slug(fallback) or "file"
+    if len(slug) > max_length or len(slug.encode("utf-8")) > MAX_BYTES:
         cut = slug[:max_length]
+        while len(cut.encode("utf-8")) > MAX_BYTES:
+            cut = cut[:-1]
         # cut at a word boundary when that keeps most of the name
         if "-" in cut[max_length // 2 :]:
             cut = cut[: cut.rindex("-")]

@@ -13,11 +13,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefer.batch.errors import BatchError
+from briefer.content.printable import unprintable
+from briefer.inputs import MB, InputError, read_input
 from briefer.tailor.recipe import PreparedFor
 
 COLUMNS = ("name", "title", "organisation")
 _ALIASES = {"organization": "organisation"}
 MAX_PROBLEMS = 20
+MAX_FIELD = 300  # characters of a name, title or organisation (a field that spans rows is longer)
+MAX_FILE_BYTES = 20 * MB  # 100,000 recipients of 200 bytes each
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,9 +64,9 @@ def read_recipients(path: Path | str) -> tuple[Recipient, ...]:
     """The recipients in file order; raises RecipientsError naming every problem by line."""
     path = Path(path)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise BatchError(f"cannot read the recipients file {path}: {exc.strerror or exc}") from exc
+        data = read_input(path, MAX_FILE_BYTES, "the recipients file")
+    except InputError as exc:
+        raise BatchError(f"{path}: {exc}") from exc
     return parse_recipients(data, str(path))
 
 
@@ -126,6 +130,10 @@ def parse_recipients(data: bytes, origin: str = "recipients") -> tuple[Recipient
             if not name:
                 problems.append(CsvProblem(start, "the name is empty"))
                 continue
+            unusable = _unusable(values)
+            if unusable:
+                problems += [CsvProblem(start, message) for message in unusable]
+                continue
             key = name.casefold()
             if key in first_seen:
                 problems.append(CsvProblem(start, f"the name {name!r} is already on line {first_seen[key]}"))
@@ -139,6 +147,21 @@ def parse_recipients(data: bytes, origin: str = "recipients") -> tuple[Recipient
     if problems:
         raise RecipientsError(origin, problems)
     return tuple(rows)
+
+
+def _unusable(values: dict[str, str]) -> list[str]:
+    """Why a row's name, title or organisation cannot go on a cover; none for a good row."""
+    found = []
+    for column in COLUMNS:
+        text = values.get(column, "")
+        problem = unprintable(text)
+        if problem:
+            found.append(f"the {column} {problem}")
+        if len(text) > MAX_FIELD:
+            found.append(
+                f"the {column} is {len(text):,} characters long (at most {MAX_FIELD}): is a double quote left open?"
+            )
+    return found
 
 
 def _read_header(record: list[str], line: int, problems: list[CsvProblem]) -> list[str] | None:

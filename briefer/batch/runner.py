@@ -7,12 +7,14 @@ cancel=)`. Qt-free: call it from a worker thread and relay `on_progress` to the 
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import queue
 import sys
 import time
 from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,11 +25,13 @@ from briefer.batch.errors import BatchError
 from briefer.batch.plan import BatchPlan
 from briefer.batch.worker import JobResult, Output, build_job, init_worker, run_job, warm_up
 from briefer.content.model import Report
+from briefer.inputs import reason
 from briefer.output import write_atomically
 
 # imported once by the fork server, so each worker starts with them loaded
 PRELOAD = ["briefer.batch.worker", "briefer.render.glance", "briefer.build", "briefer.render.pdf"]
 POLL_SECONDS = 0.05  # how often a waiting batch looks at the cancel flag
+AHEAD = 2  # jobs handed to the pool per worker: enough to keep every worker busy
 
 
 class CancelFlag(Protocol):
@@ -105,12 +109,12 @@ def build_batch(
 
 
 def _make_folder(folder: Path) -> None:
-    if folder.exists() and not folder.is_dir():
-        raise BatchError(f"cannot write into {folder}: it is a file, not a folder")
     try:
+        if folder.exists() and not folder.is_dir():
+            raise BatchError(f"cannot write into {folder}: it is a file, not a folder")
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise BatchError(f"cannot create the folder {folder}: {exc.strerror or exc}") from exc
+        raise BatchError(f"cannot create the folder {folder}: {reason(exc)}") from exc
 
 
 def _run_here(report: Report, plan: BatchPlan, sink: _Sink, cancel: CancelFlag | None) -> bool:
@@ -123,33 +127,59 @@ def _run_here(report: Report, plan: BatchPlan, sink: _Sink, cancel: CancelFlag |
 
 
 def _run_pool(report: Report, plan: BatchPlan, sink: _Sink, cancel: CancelFlag | None, workers: int) -> bool:
+    """Keep at most AHEAD jobs per worker in flight; finished ones come back through a queue.
+
+    Neither concurrent.futures.wait() nor thousands of pending futures: a Ctrl-C landing in
+    wait() can leave a future's lock held, and cancelling 10,000 futures then never returns.
+    A SimpleQueue's get() is interrupted cleanly, and a few futures are cancelled at once.
+    """
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=init_worker, initargs=(report,))
     finished = False
-    pending: dict[Future[JobResult], int] = {}
+    done: queue.SimpleQueue[Future[JobResult]] = queue.SimpleQueue()
+    waiting = iter(enumerate(plan.jobs))
+    running: set[Future[JobResult]] = set()
     try:
-        for index, job in enumerate(plan.jobs):
-            pending[pool.submit(run_job, index, job)] = index
-        while pending:
+        while True:
+            while len(running) < workers * AHEAD and (item := next(waiting, None)) is not None:
+                future = pool.submit(run_job, *item)
+                running.add(future)
+                future.add_done_callback(done.put)
+            if not running:
+                break
             if cancel is not None and cancel.is_set():
                 return True
-            done, _ = wait(pending, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
-            for future in done:
-                del pending[future]
-                try:
-                    result = future.result()
-                except BrokenProcessPool as exc:
-                    raise BatchError(f"a build process stopped unexpectedly ({exc}); nothing more was built") from exc
-                sink.accept(result)
+            try:
+                future = done.get(timeout=POLL_SECONDS)
+            except queue.Empty:
+                continue
+            running.discard(future)
+            try:
+                result = future.result()
+            except BrokenProcessPool as exc:
+                raise BatchError(f"a build process stopped unexpectedly ({exc}); nothing more was built") from exc
+            sink.accept(result)
         finished = True
         return False
     finally:
-        # After a cancel or an error, drop queued jobs and return at once; running workers
-        # finish their current job in the background and their results are discarded.
-        # Cancel each future here: shutdown's cancel_futures is lost if the pool object is
-        # collected before its manager thread gets to it.
-        for future in pending:
-            future.cancel()
+        # After a cancel, an error or an interrupt, drop the queued jobs and stop the workers
+        # now: their results would be discarded, and the interpreter's exit would wait for them.
+        # The pool cancels its own futures (cancelling them here as well makes Python 3.11's
+        # pool fail on them once its workers are stopped); `pool` stays referenced meanwhile.
+        processes, manager = _workers(pool), getattr(pool, "_executor_manager_thread", None)  # shutdown forgets them
         pool.shutdown(wait=finished, cancel_futures=True)
+        if not finished:
+            for process in processes:
+                with contextlib.suppress(OSError, ValueError):
+                    process.terminate()
+            if manager is not None:
+                # the pool's thread notices the stopped workers and closes its pipes; an exit
+                # racing it makes Python 3.11 write to a closed pipe (a traceback at exit)
+                manager.join(timeout=5)
+
+
+def _workers(pool: ProcessPoolExecutor) -> list[multiprocessing.process.BaseProcess]:
+    """The pool's worker processes (concurrent.futures has no public way to them before 3.14)."""
+    return list((getattr(pool, "_processes", None) or {}).values())
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -158,8 +188,27 @@ def _context() -> multiprocessing.context.BaseContext:
     if sys.platform.startswith("linux") and "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(PRELOAD)
+        _start_fork_server()
         return ctx
     return multiprocessing.get_context("spawn")
+
+
+def _start_fork_server() -> None:
+    """The fork server is a new interpreter run with `-c`, which puts the working folder first on
+    sys.path: a folder holding a `briefer/` of its own (a checkout, a report's folder) would
+    shadow the real package in every worker. PYTHONSAFEPATH (Python 3.11+) leaves it off; the
+    server lives as long as this process, so it is set only while the server starts."""
+    from multiprocessing import forkserver
+
+    saved = os.environ.get("PYTHONSAFEPATH")
+    os.environ["PYTHONSAFEPATH"] = "1"
+    try:
+        forkserver.ensure_running()
+    finally:
+        if saved is None:
+            del os.environ["PYTHONSAFEPATH"]
+        else:
+            os.environ["PYTHONSAFEPATH"] = saved
 
 
 class _Sink:

@@ -6,7 +6,10 @@ cancelled or failed batch leaves only finished files. Imports the core and batch
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import signal
+import threading
 from dataclasses import dataclass
 
 from briefer.batch.impose import impose_booklet
@@ -37,11 +40,30 @@ _report: Report | None = None
 
 
 def init_worker(report: Report) -> None:
-    """Process initialiser: keep the report, ignore Ctrl-C (the parent decides), warm the fonts."""
+    """Process initialiser: keep the report, ignore Ctrl-C (the parent decides), end with the
+    parent, warm the fonts."""
     global _report
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    exit_with_parent()
     _report = report
     warm_up()
+
+
+def exit_with_parent() -> None:
+    """End this worker as soon as its parent is gone, even mid-build (`kill -9` of a batch).
+
+    A worker waits for jobs on a queue whose other end it holds itself, so it would never see
+    its parent go; multiprocessing gives each child a sentinel that becomes ready then.
+    """
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        parent.join()
+        os._exit(1)
+
+    threading.Thread(target=watch, name="briefer-parent-watch", daemon=True).start()
 
 
 def warm_up() -> None:

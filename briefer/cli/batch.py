@@ -14,6 +14,7 @@ from briefer.batch.plan import BatchPlan, plan_matrix, plan_recipients
 from briefer.batch.recipients import read_recipients
 from briefer.batch.runner import Progress, WrittenFile, build_batch
 from briefer.cli.commands import load_content
+from briefer.cli.printing import check_batch_printer, print_batch
 from briefer.cli.progress import ProgressBar
 from briefer.cli.recipe_args import recipe_from_args
 from briefer.content.model import Report
@@ -22,7 +23,7 @@ from briefer.tailor.recipe import PageSize
 
 def plan_from_args(report: Report, args: argparse.Namespace) -> BatchPlan:
     """Check every option, the recipe and the recipients file; nothing is built yet."""
-    recipe = recipe_from_args(args)
+    recipe = recipe_from_args(args, report)
     audiences = list(dict.fromkeys(args.audiences)) if args.audiences else None
     if args.recipients:
         if audiences and len(audiences) > 1:
@@ -70,6 +71,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 def run_batch(report: Report, args: argparse.Namespace) -> int:
     plan = plan_from_args(report, args)
+    if args.print:
+        check_batch_printer(args)  # a printer that cannot print is named before anything is built
     count = len(plan.jobs)
     what = ("at-a-glance page" if plan.jobs[0].glance else "brief") + ("" if count == 1 else "s")
     if plan.combined_stem:
@@ -92,4 +95,6 @@ def run_batch(report: Report, args: argparse.Namespace) -> int:
         print(f"note: {booklet_note(plan.jobs[0].recipe.page_size)}; print double-sided, flipping on the short edge")
     processes = f"{result.workers} process{'es' if result.workers != 1 else ''}"
     print(f"built {count} {what} in {result.seconds:.1f} s with {processes}", file=sys.stderr)
+    if args.print and not result.cancelled:
+        print_batch(plan, result, args)
     return 0

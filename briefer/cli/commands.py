@@ -36,7 +36,23 @@ def cmd_validate(args: argparse.Namespace) -> int:
         f"{len(report.sources)} sources, {len(report.audiences)} audiences, "
         f"{len(report.countries)} countries"
     )
-    return 0
+    return _validate_translations(report)
+
+
+def _validate_translations(report: Report) -> int:
+    """One line per language the report is translated into; its files' problems to stderr."""
+    from briefer.content.translations import State, unit_state
+    from briefer.content.units import report_units
+
+    units = report_units(report)
+    failed = False
+    for language, translations in sorted(report.translations.items()):
+        current = sum(unit_state(u, translations.units.get(u.id)) is State.CURRENT for u in units)
+        print(f"  translations into {language}: {current} of {len(units)} units current")
+        for problem in translations.problems:
+            failed |= not problem.warning
+            print(problem, file=sys.stderr)
+    return 2 if failed else 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -62,7 +78,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from briefer.cli.recipe_args import recipe_from_args
 
     report = load_content(args.content)
-    recipe = recipe_from_args(args)
+    recipe = recipe_from_args(args, report)
     out = Path(args.output)
     pages = build_to_file(report, recipe, out)
     detail = f", {pages} pages" if pages else ""

@@ -7,12 +7,18 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 
 from briefer.cli.errors import UsageError
+from briefer.cli.printing import add_batch_print_options, add_print_parsers
 from briefer.cli.recipe_args import add_recipe_options
-from briefer.content.problems import ContentError
+from briefer.cli.translations import add_translations_parser
+from briefer.content.problems import ContentError, Problem
+from briefer.content.resources import MissingPartError
+from briefer.inputs import reason
 from briefer.output import OutputError
 from briefer.tailor.recipe_check import RecipeError
 
@@ -70,27 +76,60 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--at-a-glance", action="store_true", help="one-page handouts instead of briefs")
     p.add_argument("--jobs", type=int, metavar="N", help="parallel builds (default: all cores)")
     p.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="folder for the files")
+    add_batch_print_options(p)
+    add_print_parsers(sub, _content_option)
+
+    p = sub.add_parser(
+        "diff",
+        help="what changed in the report since a brief (or recipe) was made",
+        description="Compare the report now with the one a brief was made from: sections, blocks, notes, "
+        "countries, audiences and sources added, removed or changed.",
+    )
+    _content_option(p)
+    p.add_argument("--recipe", required=True, metavar="FILE", help="a PDF briefer made, or a saved recipe")
+
+    p = sub.add_parser("new", help="write a small starter report to edit", description="Write a small, valid report.")
+    p.add_argument("folder", metavar="DIR", help="a new (or empty) folder for the report")
+
+    add_translations_parser(sub)
     return parser
 
 
 def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefer",
-        description="Open the briefer app. Commands: validate, list, build, batch (briefer COMMAND --help).",
+        description=f"Open the briefer app. Commands: {', '.join(COMMANDS)} (briefer COMMAND --help).",
     )
     _content_option(parser)
     parser.add_argument("recipe", nargs="?", metavar="RECIPE", help="a recipe .yaml, or a PDF briefer made")
+    parser.add_argument(
+        "--screenshot", metavar="FILE.png", help="save a picture of the window once the preview shows, then quit"
+    )
     return parser
 
 
 def _handlers() -> dict[str, Handler]:
     from briefer.cli.batch import cmd_batch
     from briefer.cli.commands import cmd_build, cmd_list, cmd_migrate, cmd_validate
+    from briefer.cli.printing import cmd_print, cmd_printers
+    from briefer.cli.reports import cmd_diff, cmd_new
+    from briefer.cli.translations import cmd_translations
 
-    return {"validate": cmd_validate, "list": cmd_list, "build": cmd_build, "batch": cmd_batch, "migrate": cmd_migrate}
+    return {
+        "validate": cmd_validate,
+        "list": cmd_list,
+        "build": cmd_build,
+        "batch": cmd_batch,
+        "print": cmd_print,
+        "printers": cmd_printers,
+        "diff": cmd_diff,
+        "new": cmd_new,
+        "translations": cmd_translations,
+        "migrate": cmd_migrate,
+    }
 
 
-COMMANDS = ("validate", "list", "build", "batch", "migrate")
+COMMANDS = ("validate", "list", "build", "batch", "print", "printers", "diff", "new", "translations", "migrate")
 
 
 def _is_app_call(argv: list[str]) -> bool:
@@ -100,44 +139,105 @@ def _is_app_call(argv: list[str]) -> bool:
     first = argv[0]
     if first in COMMANDS or first in ("-h", "--help"):
         return False
-    return first.startswith("--content") or os.path.exists(first) or first.lower().endswith((".yaml", ".yml", ".pdf"))
+    if first.startswith(("--content", "--screenshot")):
+        return True
+    return os.path.exists(first) or first.lower().endswith((".yaml", ".yml", ".pdf"))
+
+
+SHOWN_PROBLEMS = 20  # more would bury the first ones; the count says how many were left out
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised where the program stands so that every `finally` runs (temporary files,
+    worker processes), as for Ctrl-C."""
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise Terminated
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """`argv` None: the program itself (briefer's command), which may end the process at once."""
+    program = argv is None
     argv = list(sys.argv[1:] if argv is None else argv)
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminated) if in_main_thread else None
     try:
-        if _is_app_call(argv):
-            args = _app_parser().parse_args(argv)
-            from briefer.gui.app import run_app
-
-            return run_app(args.recipe, args.content)
-        if argv[0] not in COMMANDS and not argv[0].startswith("-"):
-            raise UsageError(
-                f"unknown command {argv[0]!r} (commands: {', '.join(COMMANDS)}; "
-                "a recipe file to open in the app must exist)"
-            )
-        args = build_parser().parse_args(argv)
-        if args.command is None:
-            build_parser().print_usage(sys.stderr)
-            return 2
-        return _handlers()[args.command](args)
+        return _run(argv)
     except ContentError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
+        _print_problems(exc.problems)
         errors = sum(1 for p in exc.problems if not p.warning)
-        where = "the recipe" if isinstance(exc, RecipeError) else "the content"
+        where = "the recipe" if isinstance(exc, RecipeError) else getattr(exc, "subject", "the content")
         print(f"briefer: {errors} error(s) in {where}", file=sys.stderr)
         return 2
     except (UsageError, OutputError) as exc:
         print(f"briefer: {exc}", file=sys.stderr)
         return 2
+    except MissingPartError as exc:  # briefer's own files, not the user's input
+        print(f"briefer: {exc}", file=sys.stderr)
+        return 1
     except BrokenPipeError:
         # the reader went away (`briefer list … | head`): not an error of ours; stay quiet
         _silence_stdout()
         return 0
+    except OSError as exc:  # a path the system refuses where no check named it first
+        name = f"{exc.filename}: " if exc.filename else ""
+        print(f"briefer: {name}{reason(exc)}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("briefer: interrupted", file=sys.stderr)
-        return 130
+        return _leaving(130) if program else 130
+    except Terminated:
+        print("briefer: stopped (SIGTERM)", file=sys.stderr)
+        return _leaving(128 + signal.SIGTERM) if program else 128 + signal.SIGTERM
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+EXIT_GRACE = 3.0  # seconds the interpreter's own exit may take after an interrupt
+
+
+def _leaving(code: int) -> int:
+    """Exit with `code` once the interpreter has finished, or after EXIT_GRACE at the latest.
+
+    Every `finally` has run by now (temporary files removed, workers told to stop); what is
+    left is the interpreter joining helper threads and processes, which an interrupt landing
+    inside the process pool's machinery can leave waiting for ever.
+    """
+    timer = threading.Timer(EXIT_GRACE, os._exit, (code,))
+    timer.daemon = True
+    timer.start()
+    return code
+
+
+def _run(argv: list[str]) -> int:
+    if _is_app_call(argv):
+        args = _app_parser().parse_args(argv)
+        from briefer.gui.app import run_app
+
+        return run_app(args.recipe, args.content, args.screenshot)
+    if argv[0] not in COMMANDS and not argv[0].startswith("-"):
+        raise UsageError(
+            f"unknown command {argv[0]!r} (commands: {', '.join(COMMANDS)}; "
+            "a recipe file to open in the app must exist)"
+        )
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        build_parser().print_usage(sys.stderr)
+        return 2
+    return _handlers()[args.command](args)
+
+
+def _print_problems(problems: Sequence[Problem]) -> None:
+    """The first SHOWN_PROBLEMS errors and warnings each, then how many of each were not shown."""
+    for warning in (False, True):
+        kind = [p for p in problems if p.warning == warning]
+        for problem in kind[:SHOWN_PROBLEMS]:
+            print(problem, file=sys.stderr)
+        if len(kind) > SHOWN_PROBLEMS:
+            more = len(kind) - SHOWN_PROBLEMS
+            print(f"… and {more} more {'warning' if warning else 'error'}(s) like these", file=sys.stderr)
 
 
 def _silence_stdout() -> None:

@@ -5,6 +5,7 @@ Imports the content model and the reading helpers; no Qt, no ReportLab.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from briefer.content.fields import Record, read_inline
@@ -14,7 +15,7 @@ from briefer.content.texts import read_name
 
 
 def read_audiences(reading: Reading, path: Path) -> tuple[Audience, ...]:
-    if not path.is_file():
+    if not os.path.lexists(path):  # a pipe or a folder of this name is refused when read, not skipped
         return ()
     r, _ = reading.top(path, "audiences", kinds=("audience",))
     if r is None:

@@ -6,6 +6,7 @@ Imports the content model and the reading helpers; no Qt, no ReportLab.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from briefer.content.fields import COUNTRY_RE, Record
@@ -17,7 +18,7 @@ from briefer.content.texts import read_name
 
 
 def read_countries(reading: Reading, path: Path, scheme: StatusScheme) -> tuple[Country, ...]:
-    if not path.is_file():
+    if not os.path.lexists(path):  # a pipe or a folder of this name is refused when read, not skipped
         return ()
     r, _ = reading.top(path, "countries", kinds=("country",))
     if r is None:

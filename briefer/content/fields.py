@@ -13,19 +13,17 @@ from collections.abc import Iterable, Iterator
 from briefer.content.inline import InlineError, offset_to_line_col, parse_inline
 from briefer.content.located import LDict, LList, LScalar, LStr, Where
 from briefer.content.model import Text
+from briefer.content.printable import unprintable
 from briefer.content.problems import Problems
+from briefer.content.yaml_dialect import yaml11_reading
 
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
 
 
-_BOOL_HINT = " (YAML reads a bare yes, no, on, off, y, n — and the code NO — as true/false: put it in quotes)"
-
-
 def _not_text(value: object) -> str:
-    """'not true/false (hint)' and the like, for a value where text was expected."""
-    is_bool = isinstance(value, LScalar) and isinstance(value.value, bool)
-    return f"not {_type_name(value)}" + (_BOOL_HINT if is_bool else "")
+    """'not a list' and the like, for a value where text was expected."""
+    return f"not {_type_name(value)}"
 
 
 def _type_name(value: object) -> str:
@@ -48,6 +46,22 @@ def _type_name(value: object) -> str:
     return type(value).__name__
 
 
+def as_typed(value: object) -> str | None:
+    """The text of a scalar exactly as typed (`14:30`, `2021.10`, `NO`); None for anything else
+    (a mapping, a list, an empty value)."""
+    if isinstance(value, LStr):
+        return str(value)
+    if isinstance(value, LScalar) and value.value is not None:
+        return value.text
+    return None
+
+
+def yaml11_hint(value: object) -> str:
+    """' (older YAML tools read it as the number 870)' for text that YAML 1.1 types; else ''."""
+    reading = yaml11_reading(str(value)) if isinstance(value, LStr) else ""
+    return f" (older YAML tools read {str(value)!r} as {reading})" if reading else ""
+
+
 class Record:
     """One YAML mapping read against a set of allowed keys."""
 
@@ -59,9 +73,14 @@ class Record:
         problems: Problems,
         required: Iterable[str] = (),
         optional: Iterable[str] = (),
+        *,
+        printable: bool = True,
     ) -> None:
+        """`printable`: text must be printable by briefer's fonts (content); a recipe file's
+        text is checked with the recipe instead (tailor.recipe_check), so it opens as saved."""
         self.problems = problems
         self.what = what
+        self.printable = printable
         self.ok = isinstance(value, LDict)
         self.data: LDict = value if isinstance(value, LDict) else LDict()
         self.where = getattr(value, "where", where)
@@ -90,20 +109,17 @@ class Record:
         return self.data.get(key)
 
     def text(self, key: str, default: str = "") -> str:
-        """A plain string field; numbers and dates are accepted and printed as written."""
+        """A plain string field; numbers, dates and true/false are taken exactly as typed."""
         value = self.data.get(key)
         if value is None:
             return default
-        if isinstance(value, LStr):
-            if not value.strip():
-                self.problems.error(value.where, f"{key!r} in {self.what} is empty")
-            return str(value).strip()
-        if isinstance(value, LScalar) and value.value is None:
-            self.problems.error(value.where, f"{key!r} in {self.what} is empty")
+        typed = as_typed(value)
+        if typed is not None and typed.strip():
+            self._printable(key, typed)
+            return typed.strip()
+        if typed is not None or (isinstance(value, LScalar) and value.value is None):
+            self.problems.error(self.place(key), f"{key!r} in {self.what} is empty")
             return default
-        if isinstance(value, LScalar) and not isinstance(value.value, bool):
-            inner = value.value
-            return inner.isoformat() if isinstance(inner, dt.date) else str(inner)
         self.problems.error(self.place(key), f"{key!r} in {self.what} must be text, {_not_text(value)}")
         return default
 
@@ -119,7 +135,19 @@ class Record:
             return default
         if isinstance(value, LScalar) and isinstance(value.value, int) and not isinstance(value.value, bool):
             return value.value
-        self.problems.error(self.place(key), f"{key!r} in {self.what} must be a whole number")
+        self.problems.error(
+            self.place(key), f"{key!r} in {self.what} must be a whole number in digits{yaml11_hint(value)}"
+        )
+        return default
+
+    def flag(self, key: str, default: bool) -> bool:
+        """true or false; `yes`, `on` and the like are refused, since YAML versions disagree on them."""
+        value = self.data.get(key)
+        if value is None:
+            return default
+        if isinstance(value, LScalar) and isinstance(value.value, bool):
+            return value.value
+        self.problems.error(self.place(key), f"{key!r} must be true or false{yaml11_hint(value)}")
         return default
 
     def date(self, key: str) -> str:
@@ -144,25 +172,34 @@ class Record:
         return read_inline(value, self.place(key), f"{key!r} in {self.what}", self.problems, cites, notes)
 
     def strings(self, key: str) -> tuple[str, ...]:
-        """A list of plain strings (ids, names); a single string is taken as a list of one."""
+        """A list of plain strings (ids, names), each as typed; a single string is a list of one."""
         value = self.data.get(key)
         if value is None:
             return ()
-        if isinstance(value, LStr):
-            return (str(value).strip(),)
         if not isinstance(value, LList):
-            self.problems.error(self.place(key), f"{key!r} in {self.what} must be a list")
-            return ()
+            typed = as_typed(value)
+            if typed is None:
+                self.problems.error(self.place(key), f"{key!r} in {self.what} must be a list")
+            elif not typed.strip():
+                self.problems.error(self.place(key), f"{key!r} in {self.what} is empty")
+            return (typed.strip(),) if typed and typed.strip() else ()
         out = []
         for item in value:
-            if isinstance(item, LStr) and item.strip():
-                out.append(str(item).strip())
-            else:
-                self.problems.error(
-                    getattr(item, "where", value.where),
-                    f"items of {key!r} must be text, {_not_text(item)}",
-                )
+            typed = as_typed(item)
+            if typed is not None and typed.strip():
+                self._printable(key, typed, getattr(item, "where", value.where))
+                out.append(typed.strip())
+                continue
+            problem = (
+                "is empty" if typed is not None or isinstance(item, LScalar) else f"must be text, {_not_text(item)}"
+            )
+            self.problems.error(getattr(item, "where", value.where), f"an item of {key!r} {problem}")
         return tuple(out)
+
+    def _printable(self, key: str, text: str, where: Where | None = None) -> None:
+        problem = unprintable(text) if self.printable else ""
+        if problem:
+            self.problems.error(where or self.place(key), f"{key!r} in {self.what} {problem}")
 
     def items(self, key: str) -> Iterator[tuple[object, Where]]:
         """The items of a list field with their places."""
@@ -177,26 +214,27 @@ class Record:
 
 
 def _show(value: object) -> str:
-    if isinstance(value, LScalar):
-        return repr(value.value)
-    return repr(str(value)) if isinstance(value, str) else _type_name(value)
+    typed = as_typed(value)
+    return repr(typed) if typed is not None else _type_name(value)
 
 
 def read_inline(
     value: object, where: Where, what: str, problems: Problems, cites: bool = False, notes: bool = True
 ) -> Text:
-    if not isinstance(value, LStr):
-        if isinstance(value, LScalar) and value.value is not None and not isinstance(value.value, bool):
-            return parse_inline(str(value.value))
+    typed = as_typed(value)
+    if typed is None and not (isinstance(value, LScalar) and value.value is None):
         problems.error(where, f"{what} must be text, {_not_text(value)}")
         return ()
-    if not value.strip():
+    if not typed or not typed.strip():
         problems.error(where, f"{what} is empty")
         return ()
+    stripped = typed.strip()
+    problem = unprintable(stripped)
+    if problem:
+        problems.error(where, f"{what} {problem}")
     try:
-        return parse_inline(str(value).strip(), allow_cites=cites, allow_notes=notes)
+        return parse_inline(stripped, allow_cites=cites, allow_notes=notes)
     except InlineError as exc:
-        stripped = str(value).strip()
         line, col = offset_to_line_col(stripped, exc.offset)
         near = stripped[max(0, exc.offset - 20) : exc.offset + 20].replace("\n", " ")
         problems.error(where, f"{what}: {exc} (near “{near}”, text line {line + 1})")

@@ -1,28 +1,57 @@
-"""The size of a PNG or JPEG image, read from its header: enough to check a figure and size it.
+"""A figure's image: read as input is read (a regular file, at most MAX_IMAGE_BYTES), its kind
+and size in pixels from its header, and a digest of its bytes; enough to check a figure, size it
+and notice when it changes.
 
-Standard library only; the image itself is decoded by the renderer.
+Standard library and briefer.inputs only; the image itself is decoded by the renderer.
 """
 
 from __future__ import annotations
 
+import hashlib
 import struct
+from dataclasses import dataclass
 from pathlib import Path
+
+from briefer.inputs import MB, InputError, read_input
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 MAX_HEADER = 1 << 20  # a JPEG's size marker may follow its metadata; no real one needs more
+MAX_IMAGE_BYTES = 25 * MB  # a report's chart or photograph is far smaller
+# Pillow's own limit (PIL.Image.MAX_IMAGE_PIXELS): above it Pillow suspects a decompression bomb,
+# a small file that would decode to gigabytes. Refused here, with its place, before Pillow sees it.
+MAX_PIXELS = 89_478_485
 
 
 class ImageError(ValueError):
     """Not a PNG or JPEG this renderer can read, with the reason in words."""
 
 
-def image_size(path: Path) -> tuple[str, tuple[int, int]]:
-    """('png' or 'jpeg', (width, height) in pixels)."""
+@dataclass(frozen=True, slots=True)
+class ImageFacts:
+    kind: str  # "png" or "jpeg"
+    pixels: tuple[int, int]  # width, height
+    digest: str  # SHA-256 of the file's bytes, in hex
+
+
+def read_image(path: Path) -> ImageFacts:
+    """The image's kind, size and digest; ImageError saying why it cannot be a figure."""
     try:
-        with path.open("rb") as file:
-            head = file.read(MAX_HEADER)
-    except OSError as exc:
-        raise ImageError(f"cannot read the image: {exc.strerror}") from exc
+        data = read_input(path, MAX_IMAGE_BYTES, "the image")
+    except InputError as exc:
+        raise ImageError(str(exc)) from exc
+    kind, pixels = image_size(data)
+    width, height = pixels
+    if width * height > MAX_PIXELS:
+        raise ImageError(
+            f"it is {width:,} × {height:,} pixels, more than the {MAX_PIXELS:,} an image may have "
+            "(it would take gigabytes to decode); use a smaller image"
+        )
+    return ImageFacts(kind, pixels, hashlib.sha256(data).hexdigest())
+
+
+def image_size(data: bytes) -> tuple[str, tuple[int, int]]:
+    """('png' or 'jpeg', (width, height) in pixels), from the image's first bytes."""
+    head = data[:MAX_HEADER]
     if head.startswith(PNG_SIGNATURE):
         return "png", _png_size(head)
     if head.startswith(b"\xff\xd8"):

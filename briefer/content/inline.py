@@ -89,3 +89,37 @@ def offset_to_line_col(source: str, offset: int) -> tuple[int, int]:
     line = source.count("\n", 0, offset)
     col = offset - (source.rfind("\n", 0, offset) + 1)
     return line, col
+
+
+_LITERAL = re.compile(r"([\\*\[])")
+
+
+def inline_source(text: Text) -> str:
+    """Inline text written back as markup: parse_inline(inline_source(t)) == t."""
+    out: list[str] = []
+    bold = italic = False
+    for part in text:
+        if isinstance(part, Span):
+            # a flag that changes toggles: "*" and "**" side by side read back as both toggles
+            if part.italic != italic:
+                out.append("*")
+                italic = part.italic
+            if part.bold != bold:
+                out.append("**")
+                bold = part.bold
+            out.append(_LITERAL.sub(r"\\\1", part.text))
+            continue
+        if italic:
+            out.append("*")
+            italic = False
+        if bold:
+            out.append("**")
+            bold = False
+        if isinstance(part, NoteRef):
+            out.append(f"[^{part.note_id}]")
+        else:
+            prefix = f"{part.prefix} " if part.prefix else ""
+            locator = f", {part.locator}" if part.locator else ""
+            out.append(f"[{prefix}@{part.source_id}{locator}]")
+    out.append(("*" if italic else "") + ("**" if bold else ""))
+    return "".join(out)

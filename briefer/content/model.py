@@ -5,10 +5,12 @@ Imports nothing from briefer outside this package; no Qt, no ReportLab.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefer.content.located import Where
+from briefer.content.problems import Problem
 
 # --- inline text -----------------------------------------------------------
 
@@ -154,6 +156,7 @@ class Figure:
     number: str = ""
     tags: BlockTags = BlockTags()
     where: Where | None = field(default=None, compare=False)
+    digest: str = ""  # SHA-256 of the image file as read: what stands for the image in a fingerprint
 
 
 Block = Paragraph | Definition | Sidebar | PullQuote | Heading | ItemList | Table | Figure
@@ -175,6 +178,49 @@ def block_texts(block: Block) -> tuple[Text, ...]:
 def block_sources(block: Block) -> Text:
     """The citation a table or figure gives as its source (empty for other blocks)."""
     return block.source if isinstance(block, Table | Figure) else ()
+
+
+Translatable = str | Text  # a str is plain text (a title, a term); Text is inline, with its markup
+
+
+def printed(plain: str, text: Text) -> Translatable:
+    """A title as a translator sees it: plain text, or inline text when it carries markup
+    (format 2's `title_text`); translating `title` sets both (content/units.py)."""
+    return text if text and text != (Span(plain),) else plain
+
+
+def translatable_texts(block: Block) -> tuple[tuple[str, Translatable], ...]:
+    """(path, text) of every text of a block a translator translates, in reading order.
+
+    A path names an attribute, then 1-based positions in tuples ("paragraphs.2", "rows.3.1");
+    a new kind of block adds one case here and is translated, exported and checked like the
+    others. Empty texts (an empty cell) are left out by the caller.
+    """
+    if isinstance(block, Definition):
+        return (("term", block.term), ("text", block.text))
+    if isinstance(block, Sidebar):
+        paragraphs = ((f"paragraphs.{n}", p) for n, p in enumerate(block.paragraphs, start=1))
+        return (("title", printed(block.title, block.title_text)), *paragraphs)
+    if isinstance(block, ItemList):
+        return tuple(
+            pair
+            for n, item in enumerate(block.items, start=1)
+            for pair in (
+                (f"items.{n}.text", item.text),
+                *((f"items.{n}.items.{m}", sub) for m, sub in enumerate(item.items, start=1)),
+            )
+        )
+    if isinstance(block, Table):
+        cells = [
+            (f"{part}.{r}.{c}", cell)
+            for part, rows in (("header", block.header), ("rows", block.rows))
+            for r, row in enumerate(rows, start=1)
+            for c, cell in enumerate(row, start=1)
+        ]
+        return (("caption", block.caption), *cells, ("source", block.source))
+    if isinstance(block, Figure):
+        return (("alt", block.alt), ("caption", block.caption), ("source", block.source))
+    return (("text", block.text),)
 
 
 # --- notes and sources -----------------------------------------------------
@@ -303,6 +349,29 @@ class Country:
     facts: tuple[CountryFact, ...] = ()
 
 
+# --- translations ----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class UnitTranslation:
+    """The translation of one unit (a block, a note, a section's title, an audience…)."""
+
+    unit_id: str  # "block:introduction-2", "note:12", "audience:media", "country:FI"
+    source: str  # the fingerprint of the source text it translates
+    texts: Mapping[str, Translatable]  # path -> translated text, as the unit's source paths
+    where: Where  # the place of the unit in its translation file
+
+
+@dataclass(frozen=True, slots=True)
+class Translations:
+    """A report's translations into one language, as read from translations/<language>/."""
+
+    language: str
+    units: Mapping[str, UnitTranslation]
+    folder: str  # translations/<language>, as messages show it
+    problems: tuple[Problem, ...] = ()  # what is wrong in those files (each unit affected is left out)
+
+
 # --- the report ------------------------------------------------------------
 
 
@@ -327,10 +396,14 @@ class Report:
     format: int = 1  # the content format the folder is written in
     title_text: Text = ()  # the title as printed (inline markup from format 2)
     subtitle_text: Text = ()
-    _index: dict[str, dict[str, object]] = field(default_factory=dict, compare=False, repr=False, hash=False)
+    # by language (primary subtag: "fr"), the translations the report carries
+    translations: Mapping[str, Translations] = field(default_factory=dict, compare=False, repr=False, hash=False)
+    _index: dict[str, dict[str, object]] = field(init=False, compare=False, repr=False, hash=False)
 
     def __post_init__(self) -> None:
-        index = self._index
+        # not an init field, so dataclasses.replace() gives the new report an index of its own
+        index: dict[str, dict[str, object]] = {}
+        object.__setattr__(self, "_index", index)
         index["section"] = {s.id: s for s in self.sections}
         index["source"] = {s.id: s for s in self.sources}
         index["audience"] = {a.id: a for a in self.audiences}

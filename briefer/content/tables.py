@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefer.content.fields import Record, read_inline
-from briefer.content.images import ImageError, image_size
+from briefer.content.images import ImageError, ImageFacts, read_image
 from briefer.content.located import LList, LScalar, LStr, Where
 from briefer.content.model import Block, BlockTags, Cite, Column, Figure, Table, Text
 from briefer.content.reading import Reading
@@ -112,14 +112,15 @@ def read_figure(reading: Reading, r: Record, block_id: str, tags: BlockTags) -> 
         return None
     name = f.text("image")
     alt = read_name(f, "alt", 2)
-    path, pixels = _image(reading, name, f.place("image")) if name else (Path(), (0, 0))
+    path, facts = _image(reading, name, f.place("image")) if name else (Path(), None)
     return Figure(
         id=block_id,
         image=path,
         name=name,
         alt=alt,
         caption=f.inline("caption"),
-        pixels=pixels,
+        pixels=facts.pixels if facts else (0, 0),
+        digest=facts.digest if facts else "",
         source=_source(reading, f),
         width=_number(reading, f, "width", 1.0, upper=1.0),
         number=f.text("number"),
@@ -128,19 +129,18 @@ def read_figure(reading: Reading, r: Record, block_id: str, tags: BlockTags) -> 
     )
 
 
-def _image(reading: Reading, name: str, where: Where) -> tuple[Path, tuple[int, int]]:
-    """The image file inside the content folder, and its size in pixels."""
+def _image(reading: Reading, name: str, where: Where) -> tuple[Path, ImageFacts | None]:
+    """The image file inside the content folder, its size in pixels and its digest."""
     root = reading.root.resolve()
     path = (root / name).resolve()
     if Path(name).is_absolute() or not path.is_relative_to(root):
         reading.p.error(where, f"the image {name!r} must be a file inside the content folder, named relative to it")
-        return path, (0, 0)
-    if not path.is_file():
+        return path, None
+    if not path.exists():
         reading.p.error(where, f"image not found: {name} (looked for {reading.display(path)})")
-        return path, (0, 0)
+        return path, None
     try:
-        _, pixels = image_size(path)
+        return path, read_image(path)
     except ImageError as exc:
         reading.p.error(where, f"the image {name}: {exc}")
-        return path, (0, 0)
-    return path, pixels
+        return path, None

@@ -12,9 +12,6 @@ from briefer.content.located import LStr, Where
 from briefer.content.model import Span, Text, plain_text
 from briefer.content.problems import Problems
 
-# the newest content format this briefer reads
-FORMAT = 2
-
 _NO_EMPHASIS = "is printed as plain text: emphasis (* or **) cannot stand here (write \\* for a literal asterisk)"
 
 

@@ -1,6 +1,7 @@
-"""The About text: the source report's credits and the fonts' licences, read from assets at run time.
+"""The About text: the open report's own credits and the fonts' licences, read at run time.
 
-No widgets here (dialogs.py shows it), so the text can be checked without a window.
+No widgets here (dialogs.py shows it), so the text can be checked without a window. The report's
+words come only from the report that is open: never another report's, never a fallback.
 """
 
 from __future__ import annotations
@@ -11,14 +12,11 @@ from pathlib import Path
 
 from briefer import __version__
 from briefer.content.model import Report, plain_text
+from briefer.content.resources import font_dir
+from briefer.gui.i18n import _
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+FONT_DIR = font_dir()
 LICENCE_NAMES = re.compile(r"(OFL|LICEN[CS]E|COPYING)", re.IGNORECASE)
-
-# used only when no report is loaded (the content folder is broken)
-SOURCE_TITLE = "Withdrawal Symptoms"
-SOURCE_AUTHORS = ("Lou Maresca", "Magnus Løvold")
-SOURCE_PUBLISHER = "Lex International Fund"
 
 
 def font_families(folder: Path) -> list[str]:
@@ -45,34 +43,44 @@ def licence_summary(path: Path) -> tuple[str, list[str]]:
     return title, [line for line in lines if line.lower().startswith("copyright")]
 
 
+def report_html(report: Report | None) -> list[str]:
+    """The open report's title, authors, publisher, year, `about` and `url`, as paragraphs."""
+    e = html.escape
+    if report is None:
+        return [f"<p>{e(_('No report is open: the report folder has errors to fix (see the preview).'))}</p>"]
+    title = e(report.title) + (f": {e(report.subtitle)}" if report.subtitle else "")
+    credit = _(
+        "The open report is {title} by {authors}, published by {publisher}, {year}. "
+        "Credit the report and its publisher when you hand a brief on."
+    )
+    authors = e(_(" and ").join(report.authors))
+    said = credit.format(title=f"<i>{title}</i>", authors=authors, publisher=e(report.publisher), year=report.year)
+    parts = [f"<p>{said}</p>"]
+    if report.about:
+        parts.append(f"<p>{e(plain_text(report.about))}</p>")
+    if report.url:
+        parts.append(f'<p><a href="{e(report.url, quote=True)}">{e(report.url)}</a></p>')
+    return parts
+
+
 def about_html(fonts: Path | None = None, report: Report | None = None) -> str:
     folder = fonts or FONT_DIR
-    title = report.title if report else SOURCE_TITLE
-    authors = report.authors if report else SOURCE_AUTHORS
-    publisher = report.publisher if report else SOURCE_PUBLISHER
-    year = f", {report.year}" if report else ""
     e = html.escape
     parts = [
         f"<h3>briefer {e(__version__)}</h3>",
-        "<p>Tailored, footnoted, print-ready briefing packs from a report kept as structured content.</p>",
-        f"<p>The shipped content is drawn from <i>{e(title)}</i> by {e(' and '.join(authors))}, "
-        f"published by {e(publisher)}{e(year)}. Credit the report and its publisher when you hand "
-        "a brief on.</p>",
+        f"<p>{e(_('Tailored, footnoted, print-ready briefing packs from a report kept as structured content.'))}</p>",
+        *report_html(report),
     ]
-    if report and report.url:
-        parts.append(f'<p>The report: <a href="{e(report.url)}">{e(report.url)}</a></p>')
-    if report and report.about:
-        parts.append(f"<p>{e(plain_text(report.about))}</p>")
     families = font_families(folder) if folder.is_dir() else []
     for licence in licence_files(folder):
         name, copyrights = licence_summary(licence)
-        which = ", ".join(families) if families else "The fonts"
+        which = ", ".join(families) if families else _("The fonts")
         parts.append(
             f"<p>{e(which)}: {e(name)} (<code>{e(licence.name)}</code> in {e(str(folder))})"
             + "".join(f"<br>{e(c)}" for c in copyrights)
             + "</p>"
         )
     if not licence_files(folder):
-        parts.append(f"<p>No font licence file was found in {e(str(folder))}.</p>")
-    parts.append("<p>Built with Qt for Python (PySide6, LGPLv3), ReportLab (BSD) and PyYAML (MIT).</p>")
+        parts.append(f"<p>{e(_('No font licence file was found in {folder}.').format(folder=folder))}</p>")
+    parts.append(f"<p>{e(_('Built with Qt for Python (PySide6, LGPLv3), ReportLab (BSD) and PyYAML (MIT).'))}</p>")
     return "\n".join(parts)

@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
 from briefer.batch import BatchError, BatchPlan, plan_matrix, plan_recipients, read_recipients
 from briefer.content.model import Report
 from briefer.gui import dialogs
+from briefer.gui.i18n import N_, _
 from briefer.tailor.recipe import Recipe
 
 KEY = Qt.ItemDataRole.UserRole
-CSV_FILTER = "Recipients lists (*.csv *.txt);;All files (*)"
+CSV_FILTER = N_("Recipients lists (*.csv *.txt);;All files (*)")
 INDENT = 24  # the choices under a radio button line up with its text
 
 
@@ -55,26 +56,26 @@ class BatchChoices(QWidget):
     def __init__(self, report: Report, recipe: Recipe, folder: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.report, self.recipe = report, recipe
-        self.by_matrix = QRadioButton("One brief per audience × focus country", self)
-        self.by_recipient = QRadioButton("One personalised copy per recipient, their name on the cover", self)
+        self.by_matrix = QRadioButton(_("One brief per audience × focus country"), self)
+        self.by_recipient = QRadioButton(_("One personalised copy per recipient, their name on the cover"), self)
         self.by_matrix.setChecked(True)
         self.mode = QButtonGroup(self)
         self.mode.addButton(self.by_matrix)
         self.mode.addButton(self.by_recipient)
         self.mode.buttonToggled.connect(self._mode_changed)
-        self.booklets = QCheckBox("Also make booklets (to print on both sides and fold)", self)
+        self.booklets = QCheckBox(_("Also make booklets (to print on both sides and fold)"), self)
         self.booklets.toggled.connect(self.choices_changed)
-        self.glance = QCheckBox("One-page at a glance instead of the brief", self)
+        self.glance = QCheckBox(_("One-page at a glance instead of the brief"), self)
         self.glance.toggled.connect(self._glance_toggled)
         self.folder = QLineEdit(folder, self)
         self.folder.textChanged.connect(self.choices_changed)
-        self.choose_folder = QPushButton("Choose…", self)
+        self.choose_folder = QPushButton(_("Choose…"), self)
         self.choose_folder.clicked.connect(self._choose_folder)
         where = QHBoxLayout()
-        where.addWidget(QLabel("Output folder", self))
+        where.addWidget(QLabel(_("Output folder"), self))
         where.addWidget(self.folder, 1)
         where.addWidget(self.choose_folder)
-        intro = QLabel("Many briefs from the recipe on show, with its sections, options and “prepared for”:", self)
+        intro = QLabel(_("Many briefs from the recipe on show, with its sections, options and “prepared for”:"), self)
         intro.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -100,12 +101,20 @@ class BatchChoices(QWidget):
         grid.setContentsMargins(INDENT, 0, 0, 0)
         for column, (title, box, default) in enumerate(
             (
-                ("Audiences", self.audiences, f"the recipe’s, {audience}" if audience else "no audience"),
-                ("Focus countries", self.countries, f"one each of the recipe’s, {own}" if own else "no focus country"),
+                (
+                    _("Audiences"),
+                    self.audiences,
+                    _("the recipe’s, {audience}").format(audience=audience) if audience else _("no audience"),
+                ),
+                (
+                    _("Focus countries"),
+                    self.countries,
+                    _("one each of the recipe’s, {countries}").format(countries=own) if own else _("no focus country"),
+                ),
             )
         ):
             box.itemChanged.connect(self.choices_changed)
-            hint = QLabel(f"None ticked: {default}", self)
+            hint = QLabel(_("None ticked: {default}").format(default=default), self)
             hint.setWordWrap(True)
             grid.addWidget(QLabel(title, self), 0, column)
             grid.addWidget(box, 1, column)
@@ -114,15 +123,15 @@ class BatchChoices(QWidget):
 
     def _people(self) -> QGridLayout:
         self.recipients = QLineEdit(self)
-        self.recipients.setPlaceholderText("a CSV file with the columns name, title and organisation")
+        self.recipients.setPlaceholderText(_("a CSV file with the columns name, title and organisation"))
         self.recipients.editingFinished.connect(self.choices_changed)
-        self.choose_recipients = QPushButton("Choose…", self)
+        self.choose_recipients = QPushButton(_("Choose…"), self)
         self.choose_recipients.clicked.connect(self._choose_recipients)
-        self.combined = QCheckBox("One combined print file (each copy starts on a right-hand page)", self)
+        self.combined = QCheckBox(_("One combined print file (each copy starts on a right-hand page)"), self)
         self.combined.toggled.connect(self.choices_changed)
         grid = QGridLayout()
         grid.setContentsMargins(INDENT, 0, 0, 0)
-        grid.addWidget(QLabel("Recipients list", self), 0, 0)
+        grid.addWidget(QLabel(_("Recipients list"), self), 0, 0)
         grid.addWidget(self.recipients, 0, 1)
         grid.addWidget(self.choose_recipients, 0, 2)
         grid.addWidget(self.combined, 1, 1, 1, 2)
@@ -145,20 +154,20 @@ class BatchChoices(QWidget):
     def _choose_recipients(self) -> None:
         text = self.recipients.text().strip()
         start = str(Path(text).expanduser().parent) if text else str(Path(self.folder.text()).expanduser().parent)
-        path = dialogs.ask_open_path(self, "Choose a recipients list", start, CSV_FILTER)
+        path = dialogs.ask_open_path(self, _("Choose a recipients list"), start, _(CSV_FILTER))
         if path:
             self.recipients.setText(path)
             self.choices_changed.emit()
 
     def _choose_folder(self) -> None:
-        path = dialogs.ask_folder(self, "Build the briefs into", self.folder.text())
+        path = dialogs.ask_folder(self, _("Build the briefs into"), self.folder.text())
         if path:
             self.folder.setText(path)
 
     def output_folder(self) -> Path:
         """Where to build; raises BatchError when no folder is given."""
         if not self.folder.text().strip():
-            raise BatchError("choose an output folder")
+            raise BatchError(_("choose an output folder"))
         return Path(self.folder.text().strip()).expanduser()
 
     def plan(self) -> BatchPlan:
@@ -167,7 +176,9 @@ class BatchChoices(QWidget):
         if self.by_recipient.isChecked():
             path = self.recipients.text().strip()
             if not path:
-                raise BatchError("choose a recipients list: a CSV file with the columns name, title and organisation")
+                raise BatchError(
+                    _("choose a recipients list: a CSV file with the columns name, title and organisation")
+                )
             people = read_recipients(Path(path).expanduser())
             combined = self.combined.isChecked()
             return plan_recipients(self.report, self.recipe, people, combined=combined, glance=glance, booklet=booklet)

@@ -28,7 +28,8 @@ from briefer.content.problems import ContentError
 from briefer.gui import dialogs
 from briefer.gui.batch_choices import BatchChoices
 from briefer.gui.batch_run import BatchRun
-from briefer.gui.batch_text import error_lines, file_line, plan_summary, plural
+from briefer.gui.batch_text import error_lines, file_line, plan_summary
+from briefer.gui.i18n import _, ngettext
 from briefer.gui.settings import Settings
 from briefer.gui.worker import Outcome
 from briefer.output import OutputError
@@ -49,26 +50,26 @@ class BatchDialog(QDialog):
         self.run: BatchRun | None = None  # the last run
         self.written: list[WrittenFile] = []  # by the last run
         self._close_when_done = False
-        self.setWindowTitle("Batch — briefer")
+        self.setWindowTitle(_("Batch — briefer"))
         self.choices = BatchChoices(report, recipe, settings.batch_folder, self)
         self.choices.choices_changed.connect(self.replan)
         self.message = QLabel(self)  # how many files the choices make, or why they cannot be built (red)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.progress = QProgressBar(self)
-        self.progress.setFormat("%v of %m")
+        self.progress.setFormat(_("%v of %m"))
         self.progress.setTextVisible(False)  # until a run: "0 of 100" would mean nothing
         self.status = QLabel("", self)  # what was built last; how the run ended
         self.results = QListWidget(self)
-        self.results.setToolTip("The files written; double-click one to open it")
+        self.results.setToolTip(_("The files written; double-click one to open it"))
         self.results.itemDoubleClicked.connect(lambda item: dialogs.open_location(Path(item.data(PATH_ROLE))))
-        self.open_folder = QPushButton("Open folder", self)
+        self.open_folder = QPushButton(_("Open folder"), self)
         self.open_folder.setEnabled(False)
         self.open_folder.clicked.connect(self._open_folder)
-        self.build_button = QPushButton("Build", self)
+        self.build_button = QPushButton(_("Build"), self)
         self.build_button.setDefault(True)
         self.build_button.clicked.connect(self.build)
-        self.close_button = QPushButton("Close", self)
+        self.close_button = QPushButton(_("Close"), self)
         self.close_button.clicked.connect(lambda: self.cancel() if self.running else self.reject())
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_folder)
@@ -101,8 +102,12 @@ class BatchDialog(QDialog):
         else:
             names = self.plan.file_names()
             there = sum((folder / name).exists() for name in names)
-            verb = "is" if there == 1 else "are"
-            replaced = f" {there} of them {verb} in the folder already and will be replaced." if there else ""
+            already = ngettext(
+                " {count} of them is in the folder already and will be replaced.",
+                " {count} of them are in the folder already and will be replaced.",
+                there,
+            )
+            replaced = already.format(count=there) if there else ""
             self._show_message([plan_summary(self.plan) + replaced])
             self.message.setToolTip("\n".join(names))
         self.build_button.setEnabled(self.plan is not None)
@@ -132,7 +137,7 @@ class BatchDialog(QDialog):
         self.progress.setRange(0, len(self.plan.jobs))
         self.progress.setValue(0)
         self.progress.setTextVisible(True)
-        self.status.setText("Starting…")
+        self.status.setText(_("Starting…"))
         self._set_running(True)
         self.run.start()
         self.running_changed.emit(True)
@@ -141,7 +146,7 @@ class BatchDialog(QDialog):
         """Stop a run: nothing new starts; the files already written stay, each one complete."""
         if self.run is not None and self.run.running and not self.run.cancelling:
             self.run.cancel()
-            self.status.setText("Cancelling…")
+            self.status.setText(_("Cancelling…"))
             self.close_button.setEnabled(False)
 
     @Slot(object)
@@ -149,7 +154,7 @@ class BatchDialog(QDialog):
         self.progress.setRange(0, progress.total)
         self.progress.setValue(progress.done)
         if progress.label and not (self.run and self.run.cancelling):
-            self.status.setText(f"Built: {progress.label}")
+            self.status.setText(_("Built: {label}").format(label=progress.label))
         for file in progress.written:
             self._add_result(file)
 
@@ -162,24 +167,39 @@ class BatchDialog(QDialog):
 
     def _finished(self, outcome: Outcome) -> None:
         assert self.run is not None
-        planned = plural(len(self.run.plan.file_names()), "file")
+        planned = len(self.run.plan.file_names())
         self._set_running(False)
+        counts: dict[str, object] = {"done": len(self.written), "planned": planned}
         if isinstance(outcome.value, BatchResult):
             result = outcome.value
             for file in result.files[len(self.written) :]:
                 self._add_result(file)  # a combined print file is written last, with no progress
-            took = "" if result.cancelled else f" in {result.seconds:.1f} s"
-            verb = "Cancelled" if result.cancelled else "Done"
-            self.status.setText(f"{verb}: {len(self.written)} of {planned} written{took}.")
+            counts = {"done": len(self.written), "planned": planned, "seconds": f"{result.seconds:.1f}"}
+            if result.cancelled:
+                said = ngettext(
+                    "Cancelled: {done} of {planned} file written.",
+                    "Cancelled: {done} of {planned} files written.",
+                    planned,
+                )
+            else:
+                said = ngettext(
+                    "Done: {done} of {planned} file written in {seconds} s.",
+                    "Done: {done} of {planned} files written in {seconds} s.",
+                    planned,
+                )
+            self.status.setText(said.format(**counts))
         else:
-            self.status.setText(f"Stopped: {len(self.written)} of {planned} written.")
+            said = ngettext(
+                "Stopped: {done} of {planned} file written.", "Stopped: {done} of {planned} files written.", planned
+            )
+            self.status.setText(said.format(**counts))
             error = outcome.error
             if isinstance(error, BatchError | OutputError | ContentError):
                 self._show_message(error_lines(error), error=True)
             elif error is not None:
                 lines = [line.rstrip("\n") for line in traceback.format_exception(error)]
-                hint = "This is a bug in briefer; the details help to fix it."
-                dialogs.show_error(self, "The batch failed", hint, lines)
+                hint = _("This is a bug in briefer; the details help to fix it.")
+                dialogs.show_error(self, _("The batch failed"), hint, lines)
         self.open_folder.setEnabled(bool(self.written))
         self.running_changed.emit(False)
         if self._close_when_done:
@@ -189,7 +209,7 @@ class BatchDialog(QDialog):
     def _set_running(self, running: bool) -> None:
         self.choices.setEnabled(not running)
         self.build_button.setEnabled(not running and self.plan is not None)
-        self.close_button.setText("Cancel" if running else "Close")
+        self.close_button.setText(_("Cancel") if running else _("Close"))
         self.close_button.setEnabled(True)
         if not running:
             self.replan()  # the folder now holds files that another run would replace

@@ -11,10 +11,12 @@ import atexit
 import contextlib
 import os
 import pickle
+import select
 import struct
 import subprocess
 import sys
 import threading
+import time
 import traceback
 from pathlib import Path
 from typing import IO, Any, BinaryIO, cast
@@ -22,11 +24,15 @@ from typing import IO, Any, BinaryIO, cast
 import briefer
 from briefer.content.model import Report
 from briefer.content.problems import ContentError
+from briefer.content.resources import MissingPartError
+from briefer.gui.i18n import _
 from briefer.gui.preview_job import Preview, build_preview
 from briefer.tailor.recipe import Recipe
 from briefer.tailor.recipe_check import RecipeError
 
 _LENGTH = struct.Struct("!Q")
+BUILD_SECONDS = 60.0  # a preview taking longer is stopped (the whole 250-page report takes 2 s)
+CHILD_MEMORY = 3 * 1024**3  # bytes of address space the child may use
 
 
 def _send(stream: IO[bytes], message: object) -> None:
@@ -35,8 +41,14 @@ def _send(stream: IO[bytes], message: object) -> None:
     stream.flush()
 
 
-def _receive(stream: IO[bytes]) -> object | None:
-    """The next message, or None when the other side has gone."""
+class BuildTimeout(Exception):
+    """The child did not answer in time."""
+
+
+def _receive(stream: IO[bytes], timeout: float | None = None) -> object | None:
+    """The next message, or None when the other side has gone; BuildTimeout after `timeout` s."""
+    if timeout is not None and not select.select([stream], [], [], timeout)[0]:
+        raise BuildTimeout
     head = stream.read(_LENGTH.size)
     if len(head) < _LENGTH.size:
         return None
@@ -55,7 +67,8 @@ def serve(requests: BinaryIO, replies: BinaryIO) -> None:
     """
     from briefer.render.fonts import register_fonts
 
-    register_fonts()  # pay for fonts before the first request
+    with contextlib.suppress(MissingPartError):  # then every build says so, in the preview
+        register_fonts()  # pay for fonts before the first request
     reports: dict[int, Report] = {}
     while (request := _receive(requests)) is not None:
         key, report, recipe = cast(tuple[int, Report | None, Recipe], request)
@@ -71,6 +84,8 @@ def serve(requests: BinaryIO, replies: BinaryIO) -> None:
             except ContentError as exc:
                 # a ContentError does not survive pickling (its argument is its message): send the parts
                 reply = ("recipe" if isinstance(exc, RecipeError) else "content", exc.problems)
+            except MissingPartError as exc:
+                reply = ("missing-part", str(exc))
             except Exception as exc:  # shown in the preview panel, where it can be reported
                 reply = ("error", "".join(traceback.format_exception(exc)))
         _send(replies, reply)
@@ -79,14 +94,58 @@ def serve(requests: BinaryIO, replies: BinaryIO) -> None:
 def main() -> None:
     replies = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # anything printed goes to stderr, never into the replies
+    _limit_memory()
+    _exit_with_parent()
     serve(sys.stdin.buffer, replies)
+
+
+def _limit_memory() -> None:
+    """A build that runs away fails with MemoryError (shown in the preview) instead of taking
+    the machine's memory; a whole report needs under 200 MB."""
+    try:
+        import resource
+    except ImportError:  # not on Windows
+        return
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = CHILD_MEMORY if hard == resource.RLIM_INFINITY else min(CHILD_MEMORY, hard)
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _exit_with_parent() -> None:
+    """End as soon as the app is gone, even in the middle of a build: the end of input is only
+    read between builds, and a killed app must not leave its preview process running."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="briefer-parent-watch", daemon=True).start()
 
 
 # --- in the app -----------------------------------------------------------------------------
 
 
+# how a frozen app (the desktop bundle, which has no `python -m`) starts itself as the child;
+# the bundle's entry script (packaging/briefer_main.py) answers this first argument
+FROZEN_CHILD_ARGUMENT = "--briefer-build-process"
+
+
+def child_command() -> list[str]:
+    if getattr(sys, "frozen", False):
+        return [sys.executable, FROZEN_CHILD_ARGUMENT]
+    # -P: the working folder is not put on sys.path, so a briefer/ there cannot shadow ours
+    return [sys.executable, "-P", "-m", "briefer.gui.build_process"]
+
+
 class BuildProcessError(RuntimeError):
     """The child process failed in a way that is not about the recipe or the content."""
+
+
+class PreviewTooSlow(BuildProcessError):
+    """A build ran past the time limit and was stopped; the message says what to do."""
 
 
 class ProcessBuild:
@@ -96,11 +155,13 @@ class ProcessBuild:
     The report crosses to the child only when it changes (about 2 ms to pickle the whole report).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, time_limit: float = BUILD_SECONDS) -> None:
         self._lock = threading.Lock()
         self._child: subprocess.Popen[bytes] | None = None
         self._sent: Report | None = None  # kept alive so identity means "the same report"
         self._key = 0
+        self._stops = 0  # counts stop() calls: a build running across one gives up
+        self.time_limit = time_limit
         self.in_thread = False  # True when no child could be started: build in the calling thread
 
     def start(self) -> None:
@@ -119,7 +180,7 @@ class ProcessBuild:
             env = {**os.environ, "PYTHONPATH": source + (os.pathsep + path if path else "")}
             try:
                 self._child = subprocess.Popen(
-                    [sys.executable, "-m", "briefer.gui.build_process"],
+                    child_command(),
                     stdin=subprocess.PIPE,
                     stdout=subprocess.PIPE,
                     env=env,
@@ -132,6 +193,7 @@ class ProcessBuild:
 
     def __call__(self, report: Report, recipe: Recipe) -> Preview:
         with self._lock:  # one build at a time: the child holds one report
+            stops = self._stops
             for _attempt in range(3):
                 child = self._ensure_child()
                 if child is None:
@@ -142,11 +204,19 @@ class ProcessBuild:
                     self._key += 1
                 try:
                     _send(child.stdin, (self._key, report if fresh else None, recipe))
-                    reply = _receive(child.stdout)
+                    reply = _receive(child.stdout, self.time_limit)
                 except (BrokenPipeError, OSError):
                     reply = None
+                except BuildTimeout:
+                    self._stop_child(kill=True)
+                    raise PreviewTooSlow(
+                        f"building the preview took more than {self.time_limit:g} seconds, so it was "
+                        "stopped; export the brief (File ▸ Export PDF) to build it without a time limit"
+                    ) from None
                 if reply is None:  # the child died (killed, out of memory): start another
                     self._stop_child()
+                    if stops != self._stops:
+                        raise BuildProcessError("the preview process was stopped")
                     continue
                 kind, value = cast(tuple[str, Any], reply)
                 if kind == "missing":
@@ -155,15 +225,19 @@ class ProcessBuild:
                 self._sent = report
                 if kind == "ok":
                     return cast(Preview, value)
+                if kind == "missing-part":
+                    raise MissingPartError(str(value))
                 if kind in ("recipe", "content"):
                     raise (RecipeError if kind == "recipe" else ContentError)(value)
-                raise BuildProcessError(f"the preview process failed:\n{value}")
-        raise BuildProcessError("the preview process stopped answering (it was restarted twice)")
+                raise BuildProcessError(_("the preview process failed:\n{details}").format(details=value))
+        raise BuildProcessError(_("the preview process stopped answering (it was restarted twice)"))
 
-    def _stop_child(self) -> None:
+    def _stop_child(self, kill: bool = False) -> None:
         child, self._child, self._sent = self._child, None, None
         if child is None:
             return
+        if kill:
+            child.kill()
         with contextlib.suppress(OSError):
             if child.stdin is not None:
                 child.stdin.close()  # the child ends at the end of its input
@@ -175,8 +249,19 @@ class ProcessBuild:
         if child.stdout is not None:
             child.stdout.close()
 
+    def stop(self) -> None:
+        """End the child now, even in the middle of a build (that build raises BuildProcessError).
+
+        Safe from any thread; the next build starts a new child.
+        """
+        self._stops += 1
+        child = self._child
+        if child is not None and child.poll() is None:
+            child.kill()
+
     def shutdown(self) -> None:
-        """Stop the child (a build in progress finishes first)."""
+        """Stop the child; a build in progress is ended, not waited for."""
+        self.stop()
         with self._lock:
             self._stop_child()
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefer.content.model import Report
+from briefer.gui.i18n import _
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -30,7 +31,7 @@ class CountriesList(QWidget):
         self._chosen: list[str] = []
         self._quiet = False
         self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("Filter countries…")
+        self.filter.setPlaceholderText(_("Filter countries…"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._apply_filter)
         self.list = QListWidget(self)
@@ -38,8 +39,8 @@ class CountriesList(QWidget):
         self.list.itemChanged.connect(self._item_changed)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
-        self.clear_button = QPushButton("Clear", self)
-        self.clear_button.setToolTip("Untick every country")
+        self.clear_button = QPushButton(_("Clear"), self)
+        self.clear_button.setToolTip(_("Untick every country"))
         self.clear_button.clicked.connect(self.clear_choice)
         row = QHBoxLayout()
         row.addWidget(self.summary, 1)
@@ -111,9 +112,9 @@ class CountriesList(QWidget):
 
     def _update_summary(self) -> None:
         if not self._chosen:
-            self.summary.setText("No focus countries")
+            self.summary.setText(_("No focus countries"))
         else:
             names = [it.text().rsplit(" (", 1)[0] for c in self._chosen if (it := self.item(c)) is not None]
-            self.summary.setText("Focus: " + ", ".join(names))
+            self.summary.setText(_("Focus: ") + ", ".join(names))
         self.summary.setToolTip(self.summary.text())
         self.clear_button.setEnabled(bool(self._chosen))

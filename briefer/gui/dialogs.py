@@ -9,36 +9,56 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from briefer.content.model import Report
 from briefer.gui.about import about_html
+from briefer.gui.i18n import _
 
 SHOWN_PROBLEMS = 8
 
 
-def show_error(parent: QWidget | None, title: str, text: str, problems: list[str] | None = None) -> None:
-    """An error dialog: what failed in `text`; the first few problems shown, all under Details."""
+def _message(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, lines: list[str] | None) -> None:
+    """A message box: `text`, then the first few `lines`, all of them under Details when there are more."""
     box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
+    box.setIcon(icon)
     box.setWindowTitle(title)
     box.setText(text)
-    if problems:
-        shown = "\n".join(problems[:SHOWN_PROBLEMS])
-        more = f"\n… and {len(problems) - SHOWN_PROBLEMS} more" if len(problems) > SHOWN_PROBLEMS else ""
+    if lines:
+        shown = "\n".join(lines[:SHOWN_PROBLEMS])
+        extra = len(lines) - SHOWN_PROBLEMS
+        more = "\n" + _("… and {count} more").format(count=extra) if extra > 0 else ""
         box.setInformativeText(shown + more)
-        if len(problems) > SHOWN_PROBLEMS:
-            box.setDetailedText("\n".join(problems))
+        if len(lines) > SHOWN_PROBLEMS:
+            box.setDetailedText("\n".join(lines))
     box.exec()
+
+
+def show_error(parent: QWidget | None, title: str, text: str, problems: list[str] | None = None) -> None:
+    """An error dialog: what failed in `text`; the first few problems shown, all under Details."""
+    _message(parent, QMessageBox.Icon.Warning, title, text, problems)
+
+
+def show_info(parent: QWidget | None, title: str, text: str, lines: list[str] | None = None) -> None:
+    """A note the user should read (what changed in a report, choices dropped), with its lines below."""
+    _message(parent, QMessageBox.Icon.Information, title, text, lines)
+
+
+def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
+    """True when the user answers Yes."""
+    buttons = QMessageBox.StandardButton
+    answer = QMessageBox.question(parent, title, text, buttons.Yes | buttons.No, buttons.Yes)
+    return answer == buttons.Yes
 
 
 def ask_save_changes(parent: QWidget | None, name: str) -> str:
     """'save', 'discard' or 'cancel' for a recipe with unsaved changes."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Unsaved changes")
-    box.setText(f"Save the changes to {name}?")
-    box.setInformativeText("Your choices will be lost if you don't save them.")
+    box.setWindowTitle(_("Unsaved changes"))
+    box.setText(_("Save the changes to {name}?").format(name=name))
+    box.setInformativeText(_("Your choices will be lost if you don't save them."))
     buttons = QMessageBox.StandardButton
     box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)
     box.setDefaultButton(buttons.Save)
@@ -48,19 +68,31 @@ def ask_save_changes(parent: QWidget | None, name: str) -> str:
 
 def ask_open_path(parent: QWidget | None, caption: str, folder: str, filters: str) -> str:
     """A path to open, or '' when the user cancels."""
-    path, _ = QFileDialog.getOpenFileName(parent, caption, folder, filters)
+    path, _chosen_filter = QFileDialog.getOpenFileName(parent, caption, folder, filters)
     return path
 
 
 def ask_save_path(parent: QWidget | None, caption: str, suggested: str, filters: str) -> str:
     """A path to write, or '' when the user cancels."""
-    path, _ = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
+    path, _chosen_filter = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
     return path
 
 
 def ask_folder(parent: QWidget | None, caption: str, folder: str) -> str:
     """A folder to write into, or '' when the user cancels."""
     return QFileDialog.getExistingDirectory(parent, caption, folder)
+
+
+def ask_raster_printer(parent: QWidget | None, title: str, page_count: int) -> QPrinter | None:
+    """The system's print dialog, for the raster path (no CUPS); a printer set up as chosen, or None."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(title)
+    printer.setFullPage(True)  # the PDF has its own margins
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(_("Print brief"))
+    dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
+    dialog.setMinMax(1, max(1, page_count))
+    return printer if dialog.exec() == QPrintDialog.DialogCode.Accepted else None
 
 
 def open_location(path: Path) -> bool:
@@ -70,7 +102,7 @@ def open_location(path: Path) -> bool:
 
 def show_about(parent: QWidget | None, report: Report | None = None) -> None:
     box = QMessageBox(parent)
-    box.setWindowTitle("About briefer")
+    box.setWindowTitle(_("About briefer"))
     box.setTextFormat(Qt.TextFormat.RichText)
     box.setText(about_html(report=report))
     box.exec()

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefer.gui.i18n import _
+
 ZOOM_STEP = 1.25
 ZOOM_MIN = 0.25
 ZOOM_MAX = 4.0
@@ -73,7 +75,7 @@ class PreviewPane(QWidget):
         self.view.pageNavigator().currentPageChanged.connect(self._emit_page)
 
         self.problems = ProblemsPanel(self)
-        self.placeholder = QLabel("Building the preview…", self)
+        self.placeholder = QLabel(_("Building the preview…"), self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
 
@@ -82,7 +84,7 @@ class PreviewPane(QWidget):
             self.stack.addWidget(widget)
 
         self.page_label = QLabel("", self)
-        self.zoom_label = QLabel("100%", self)
+        self.zoom_label = QLabel(_("100%"), self)
         self.zoom_label.setMinimumWidth(self.zoom_label.fontMetrics().horizontalAdvance("400%") + 12)
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         bar = QHBoxLayout()
@@ -91,9 +93,9 @@ class PreviewPane(QWidget):
         bar.addStretch(1)
         self.zoom_buttons: dict[str, QToolButton] = {}
         for key, text, tip, slot in (
-            ("out", "−", "Zoom out (Ctrl+-)", self.zoom_out),
-            ("fit", "Fit width", "Fit the page width to the window (Ctrl+0)", self.fit_width),
-            ("in", "+", "Zoom in (Ctrl++)", self.zoom_in),
+            ("out", "−", _("Zoom out (Ctrl+-)"), self.zoom_out),
+            ("fit", _("Fit width"), _("Fit the page width to the window (Ctrl+0)"), self.fit_width),
+            ("in", "+", _("Zoom in (Ctrl++)"), self.zoom_in),
         ):
             button = QToolButton(self)
             button.setText(text)
@@ -208,11 +210,11 @@ class PreviewPane(QWidget):
         room = self.view.viewport().width() - margins.left() - margins.right()
         return room / page_width if page_width > 0 else 1.0
 
-    def _emit_page(self, *_: object) -> None:
+    def _emit_page(self, *_ignored: object) -> None:
         count = self.page_count()
         if count == 0 or not self.showing_pdf():
             self.page_label.setText("")
             return
         page = min(self.current_page(), count - 1) + 1
-        self.page_label.setText(f"Page {page} of {count}")
+        self.page_label.setText(_("Page {page} of {count}").format(page=page, count=count))
         self.page_changed.emit(page, count)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from briefer.build import OutputFormat, page_count, render
 from briefer.content.model import Report
+from briefer.gui.i18n import _, ngettext
 from briefer.tailor.brief import (
     Brief,
     BriefText,
@@ -97,15 +98,17 @@ def warnings(recipe: Recipe, stats: Stats | None) -> list[str]:
     """Advice for the status bar: things a person preparing a handout would want to know."""
     found: list[str] = []
     if chosen_nothing(recipe):
-        found.append("no sections chosen")
+        found.append(_("no sections chosen"))
     if stats is not None and stats.pages > HANDOUT_PAGES:
-        found.append(f"{stats.pages} pages: longer than a four-page handout")
+        found.append(_("{pages} pages: longer than a four-page handout").format(pages=stats.pages))
     if recipe.countries and not recipe.country_boxes:
-        found.append("country boxes are off: the focus countries only set emphasis")
+        found.append(_("country boxes are off: the focus countries only set emphasis"))
     return found
 
 
 def status_text(stats: Stats) -> str:
-    pages = "1 page" if stats.pages == 1 else f"{stats.pages} pages"
-    notes = "1 note" if stats.notes == 1 else f"{stats.notes} notes"
-    return f"{pages} · {stats.words:,} words · {notes} · about {stats.reading_minutes} min to read"
+    pages = ngettext("{n} page", "{n} pages", stats.pages).format(n=stats.pages)
+    notes = ngettext("{n} note", "{n} notes", stats.notes).format(n=stats.notes)
+    words = ngettext("{n} word", "{n} words", stats.words).format(n=f"{stats.words:,}")
+    minutes = _("about {n} min to read").format(n=stats.reading_minutes)
+    return " · ".join((pages, words, notes, minutes))

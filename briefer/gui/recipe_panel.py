@@ -26,10 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from briefer.content.model import Report
+from briefer.content.translations import primary
 from briefer.gui.countries_list import CountriesList
+from briefer.gui.i18n import N_, _
 from briefer.gui.sections_tree import SectionsTree
-from briefer.tailor.recipe import CitationStyle, NotePlacement, PageSize, PreparedFor, Recipe
-from briefer.tailor.tailor import section_order
+from briefer.tailor.catalogue import catalogue_languages, language_name
+from briefer.tailor.recipe import CitationStyle, NotePlacement, PageSize, PreparedFor, Recipe, Untranslated
+from briefer.tailor.selection import section_order
 
 # plain, clickable page headers (the default style draws them as half-drawn tabs)
 TOOLBOX_STYLE = """
@@ -40,26 +43,26 @@ QToolBox::tab {
 QToolBox::tab:selected { background: palette(highlight); color: palette(highlighted-text); }
 """
 INCLUDE_BOXES = (
-    ("cover", "Cover page"),
-    ("contents", "Contents (with three or more sections)"),
-    ("key_messages", "Key messages for the audience"),
-    ("country_boxes", "Country boxes for the focus countries"),
-    ("sources_list", "List of sources"),
+    ("cover", N_("Cover page")),
+    ("contents", N_("Contents (with three or more sections)")),
+    ("key_messages", N_("Key messages for the audience")),
+    ("country_boxes", N_("Country boxes for the focus countries")),
+    ("sources_list", N_("List of sources")),
 )
-LOOK_BOXES = (("large_print", "Large print"), ("grayscale", "Grayscale (for black-and-white printers)"))
+LOOK_BOXES = (("large_print", N_("Large print")), ("grayscale", N_("Grayscale (for black-and-white printers)")))
 PREPARED_FIELDS = (
-    ("recipient", "Recipient", "e.g. Committee on Foreign Affairs"),
-    ("meeting", "Meeting", "e.g. Briefing on mine action"),
-    ("place", "Place", "e.g. Helsinki"),
-    ("date", "Date", "e.g. 12 March 2026"),
-    ("organisation", "Organisation", "who prepared the brief"),
+    ("recipient", N_("Recipient"), N_("e.g. Committee on Foreign Affairs")),
+    ("meeting", N_("Meeting"), N_("e.g. Briefing on mine action")),
+    ("place", N_("Place"), N_("e.g. Helsinki")),
+    ("date", N_("Date"), N_("e.g. 12 March 2026")),
+    ("organisation", N_("Organisation"), N_("who prepared the brief")),
 )
 
 
 def _combo(vocabulary: type[PageSize] | type[NotePlacement] | type[CitationStyle]) -> QComboBox:
     combo = QComboBox()
     for choice in vocabulary:
-        combo.addItem(choice.label, choice.value)
+        combo.addItem(_(choice.label), choice.value)
     return combo
 
 
@@ -88,10 +91,10 @@ class RecipePanel(QWidget):
         self._quiet = False
         self.toolbox = QToolBox(self)
         self.toolbox.setStyleSheet(TOOLBOX_STYLE)
-        self.toolbox.addItem(self._sections_page(), "Sections")
-        self.toolbox.addItem(self._audience_page(), "Audience and countries")
-        self.toolbox.addItem(_scrolling(self._options_page()), "Layout and options")
-        self.toolbox.addItem(_scrolling(self._prepared_page()), "Prepared for")
+        self.toolbox.addItem(self._sections_page(), _("Sections"))
+        self.toolbox.addItem(self._audience_page(), _("Audience and countries"))
+        self.toolbox.addItem(_scrolling(self._options_page()), _("Layout and options"))
+        self.toolbox.addItem(_scrolling(self._prepared_page()), _("Prepared for"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.toolbox)
@@ -103,24 +106,24 @@ class RecipePanel(QWidget):
         self.tree = SectionsTree(page)
         self.tree.choice_changed.connect(self._changed)
         buttons = QHBoxLayout()
-        self.select_all = QPushButton("All", page)
-        self.select_all.setToolTip("Tick every section")
+        self.select_all = QPushButton(_("All"), page)
+        self.select_all.setToolTip(_("Tick every section"))
         self.select_all.clicked.connect(lambda: self.tree.set_all_checked(True))
-        self.select_none = QPushButton("None", page)
-        self.select_none.setToolTip("Untick every section")
+        self.select_none = QPushButton(_("None"), page)
+        self.select_none.setToolTip(_("Untick every section"))
         self.select_none.clicked.connect(lambda: self.tree.set_all_checked(False))
-        self.move_up = QPushButton("Move up", page)
-        self.move_up.setToolTip("Move the selected section earlier (or drag it)")
+        self.move_up = QPushButton(_("Move up"), page)
+        self.move_up.setToolTip(_("Move the selected section earlier (or drag it)"))
         self.move_up.clicked.connect(lambda: self.tree.move_current(-1))
-        self.move_down = QPushButton("Move down", page)
-        self.move_down.setToolTip("Move the selected section later (or drag it)")
+        self.move_down = QPushButton(_("Move down"), page)
+        self.move_down.setToolTip(_("Move the selected section later (or drag it)"))
         self.move_down.clicked.connect(lambda: self.tree.move_current(1))
         for button in (self.select_all, self.select_none):
             buttons.addWidget(button)
         buttons.addStretch(1)
         for button in (self.move_up, self.move_down):
             buttons.addWidget(button)
-        hint = QLabel("Tick the sections to include; drag them into the order you want.", page)
+        hint = QLabel(_("Tick the sections to include; drag them into the order you want."), page)
         hint.setWordWrap(True)
         layout = QVBoxLayout(page)
         layout.addWidget(hint)
@@ -137,11 +140,11 @@ class RecipePanel(QWidget):
         self.countries = CountriesList(page)
         self.countries.countries_changed.connect(self._changed)
         layout = QVBoxLayout(page)
-        layout.addWidget(QLabel("Audience", page))
+        layout.addWidget(QLabel(_("Audience"), page))
         layout.addWidget(self.audience)
         layout.addWidget(self.audience_needs)
         layout.addSpacing(8)
-        layout.addWidget(QLabel("Focus countries", page))
+        layout.addWidget(QLabel(_("Focus countries"), page))
         layout.addWidget(self.countries, 1)
         return page
 
@@ -151,32 +154,55 @@ class RecipePanel(QWidget):
         self.page_size = _combo(PageSize)
         self.notes = _combo(NotePlacement)
         self.citations = _combo(CitationStyle)
-        self.citations.setToolTip("How a source cited again is printed in the notes")
+        self.citations.setToolTip(_("How a source cited again is printed in the notes"))
         for combo in (self.page_size, self.notes, self.citations):
             combo.currentIndexChanged.connect(self._changed)
-        form.addRow("Page size", self.page_size)
-        form.addRow("Notes", self.notes)
-        form.addRow("Repeat citations", self.citations)
+        form.addRow(_("Page size"), self.page_size)
+        form.addRow(_("Notes"), self.notes)
+        form.addRow(_("Repeat citations"), self.citations)
+        self._language_rows(form)
         self.flags: dict[str, QCheckBox] = {}
-        include = QLabel("<b>Include</b>")
+        include = QLabel(_("<b>Include</b>"))
         form.addRow(include)
         for key, label in INCLUDE_BOXES:
-            box = QCheckBox(label)
+            box = QCheckBox(_(label))
             box.toggled.connect(self._changed)
             self.flags[key] = box
             form.addRow(box)
-        form.addRow(QLabel("<b>Look</b>"))
+        form.addRow(QLabel(_("<b>Look</b>")))
         for key, label in LOOK_BOXES:
-            box = QCheckBox(label)
+            box = QCheckBox(_(label))
             box.toggled.connect(self._changed)
             self.flags[key] = box
             form.addRow(box)
         self.watermark = QLineEdit()
         self.watermark.setMaxLength(40)
-        self.watermark.setPlaceholderText("e.g. DRAFT (empty for none)")
+        self.watermark.setPlaceholderText(_("e.g. DRAFT (empty for none)"))
         self.watermark.textChanged.connect(self._typed)
-        form.addRow("Watermark", self.watermark)
+        form.addRow(_("Watermark"), self.watermark)
         return page
+
+    def _language_rows(self, form: QFormLayout) -> None:
+        """The brief's language, and what to do with text not yet translated into it."""
+        self.language = QComboBox()
+        self.language.setToolTip(_("The language of the brief's words and dates, and of its text where translated"))
+        self.language.currentIndexChanged.connect(self._language_changed)
+        form.addRow(_("Language"), self.language)
+        self.mark_untranslated = QCheckBox(_("Print text not yet translated, marked"))
+        self.mark_untranslated.setToolTip(
+            _("Otherwise a brief in another language waits until everything it includes is translated")
+        )
+        self.mark_untranslated.toggled.connect(self._changed)
+        form.addRow(self.mark_untranslated)
+
+    def _fill_languages(self, report: Report, chosen: str) -> None:
+        self.language.clear()
+        self.language.addItem(_("The report's own ({language})").format(language=language_name(report.language)), "")
+        codes = [c for c in catalogue_languages() if primary(c) != primary(report.language)]
+        for code in [*codes, *([chosen] if chosen and chosen not in codes else [])]:
+            self.language.addItem(language_name(code), code)
+        _select(self.language, chosen)
+        self.mark_untranslated.setEnabled(bool(self.language.currentData()))
 
     def _prepared_page(self) -> QWidget:
         page = QWidget()
@@ -184,16 +210,16 @@ class RecipePanel(QWidget):
         self.prepared: dict[str, QLineEdit] = {}
         for key, label, placeholder in PREPARED_FIELDS:
             edit = QLineEdit()
-            edit.setPlaceholderText(placeholder)
+            edit.setPlaceholderText(_(placeholder))
             edit.textChanged.connect(self._typed)
             self.prepared[key] = edit
-            form.addRow(label, edit)
+            form.addRow(_(label), edit)
         self.cover_note = QPlainTextEdit()
-        self.cover_note.setPlaceholderText("A short personal note printed on the cover")
+        self.cover_note.setPlaceholderText(_("A short personal note printed on the cover"))
         self.cover_note.setTabChangesFocus(True)
         self.cover_note.setMinimumHeight(90)
         self.cover_note.textChanged.connect(self._typed)
-        form.addRow(QLabel("Cover note"))
+        form.addRow(QLabel(_("Cover note")))
         form.addRow(self.cover_note)
         return page
 
@@ -210,7 +236,7 @@ class RecipePanel(QWidget):
         try:
             current = self.audience.currentData()
             self.audience.clear()
-            self.audience.addItem("No audience", None)
+            self.audience.addItem(_("No audience"), None)
             for aud in report.audiences:
                 self.audience.addItem(aud.name, aud.id)
                 self.audience.setItemData(self.audience.count() - 1, aud.needs, Qt.ItemDataRole.ToolTipRole)
@@ -246,6 +272,8 @@ class RecipePanel(QWidget):
             _select(self.page_size, str(recipe.page_size))
             _select(self.notes, str(recipe.notes))
             _select(self.citations, str(recipe.citations))
+            self._fill_languages(report, recipe.language)
+            self.mark_untranslated.setChecked(recipe.untranslated is Untranslated.MARK)
             for key, box in self.flags.items():
                 box.setChecked(bool(getattr(recipe, key)))
             self.watermark.setText(recipe.watermark)
@@ -277,6 +305,8 @@ class RecipePanel(QWidget):
             watermark=self.watermark.text().strip(),
             prepared_for=PreparedFor(**{k: e.text().strip() for k, e in self.prepared.items()}),
             cover_note=self.cover_note.toPlainText().strip(),
+            language=self.language.currentData() or "",
+            untranslated=Untranslated.MARK if self.mark_untranslated.isChecked() else Untranslated.REFUSE,
             **{key: box.isChecked() for key, box in self.flags.items()},
         )
 
@@ -306,10 +336,14 @@ class RecipePanel(QWidget):
         audience = self.audience.currentData()
         report = self._report
         if audience and report is not None:
-            self.audience_needs.setText(f"<i>Needs:</i> {report.audience(audience).needs}")
+            self.audience_needs.setText(_("<i>Needs:</i> {needs}").format(needs=report.audience(audience).needs))
             self.audience_needs.show()
         else:
             self.audience_needs.hide()
+
+    def _language_changed(self) -> None:
+        self.mark_untranslated.setEnabled(bool(self.language.currentData()))
+        self._changed()
 
     def _changed(self) -> None:
         self._announce(typing=False)

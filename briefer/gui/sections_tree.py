@@ -10,6 +10,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from briefer.content.model import PullQuote, Report, Section, Sidebar, plain_text
+from briefer.gui.i18n import _
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -18,10 +19,10 @@ PREVIEW_CHARS = 60
 
 def _child_label(block: Sidebar | PullQuote) -> str:
     if isinstance(block, Sidebar):
-        return f"Box: {block.title}"
+        return _("Box: {title}").format(title=block.title)
     text = plain_text(block.text).strip()
     short = text if len(text) <= PREVIEW_CHARS else text[: PREVIEW_CHARS - 1].rstrip() + "…"
-    return f"Pull quote: “{short}”"
+    return _("Pull quote: “{text}”").format(text=short)
 
 
 class SectionsTree(QTreeWidget):
@@ -72,7 +73,7 @@ class SectionsTree(QTreeWidget):
                 child = QTreeWidgetItem([_child_label(block)])
                 child.setData(0, ID_ROLE, block.id)
                 child.setData(0, KIND_ROLE, "box" if isinstance(block, Sidebar) else "quote")
-                child.setToolTip(0, "Untick to leave this out of the brief")
+                child.setToolTip(0, _("Untick to leave this out of the brief"))
                 child.setFlags(flags)
                 child.setCheckState(0, Qt.CheckState.Unchecked if block.id in excluded else Qt.CheckState.Checked)
                 item.addChild(child)

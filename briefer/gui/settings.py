@@ -112,21 +112,49 @@ class Settings:
     def batch_folder(self, value: str) -> None:
         self.store.setValue("persist/batch_folder", value)
 
+    def _add_recent(self, key: str, path: str) -> None:
+        path = str(Path(path).resolve())
+        self.store.setValue(key, [path, *(p for p in self._list(key) if p != path)][:MAX_RECENT])
+
+    def _remove_recent(self, key: str, path: str) -> None:
+        self.store.setValue(key, [p for p in self._list(key) if p != path])
+
     @property
     def recent_recipes(self) -> list[str]:
         """Recipe paths, most recent first."""
         return self._list("persist/recent_recipes")
 
     def add_recent_recipe(self, path: str) -> None:
-        path = str(Path(path).resolve())
-        recent = [p for p in self.recent_recipes if p != path]
-        self.store.setValue("persist/recent_recipes", [path, *recent][:MAX_RECENT])
+        self._add_recent("persist/recent_recipes", path)
 
     def remove_recent_recipe(self, path: str) -> None:
-        self.store.setValue("persist/recent_recipes", [p for p in self.recent_recipes if p != path])
+        self._remove_recent("persist/recent_recipes", path)
 
     def clear_recent_recipes(self) -> None:
         self.store.setValue("persist/recent_recipes", [])
+
+    @property
+    def report_folder(self) -> str:
+        """The report folder open when the app last closed ('' for the shipped report)."""
+        return self._text("persist/report_folder")
+
+    @report_folder.setter
+    def report_folder(self, value: str) -> None:
+        self.store.setValue("persist/report_folder", value)
+
+    @property
+    def recent_reports(self) -> list[str]:
+        """Report folders, most recent first."""
+        return self._list("persist/recent_reports")
+
+    def add_recent_report(self, path: str) -> None:
+        self._add_recent("persist/recent_reports", path)
+
+    def remove_recent_report(self, path: str) -> None:
+        self._remove_recent("persist/recent_reports", path)
+
+    def clear_recent_reports(self) -> None:
+        self.store.setValue("persist/recent_reports", [])
 
     def sync(self) -> None:
         self.store.sync()

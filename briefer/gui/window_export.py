@@ -1,4 +1,4 @@
-"""The main window's outputs: export as PDF or Markdown, print, and the Batch dialog.
+"""The main window's outputs: export as PDF or Markdown, the Batch dialog, and (window_print.py) Print.
 
 A mixin of MainWindow, kept apart so the window module stays about the window.
 """
@@ -10,14 +10,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMainWindow
 
 from briefer.build import OutputFormat, build_bytes
 from briefer.content.problems import ContentError
-from briefer.gui import dialogs, printing
+from briefer.gui import dialogs
 from briefer.gui.batch_dialog import BatchDialog
-from briefer.gui.printing import PrintError
+from briefer.gui.i18n import N_, _
 from briefer.gui.problems import problem_lines
+from briefer.gui.window_print import PrintActions
 from briefer.output import OutputError, write_atomically
 
 if TYPE_CHECKING:
@@ -27,18 +27,11 @@ if TYPE_CHECKING:
     from briefer.gui.settings import Settings
 
 SUFFIXES = {OutputFormat.PDF: ".pdf", OutputFormat.MARKDOWN: ".md"}
-EXPORT_FILTERS = {OutputFormat.PDF: "PDF documents (*.pdf)", OutputFormat.MARKDOWN: "Markdown (*.md)"}
+EXPORT_FILTERS = {OutputFormat.PDF: N_("PDF documents (*.pdf)"), OutputFormat.MARKDOWN: N_("Markdown (*.md)")}
 
 
-# The mixin is typed as the window it is mixed into; at run time it is a plain class.
-if TYPE_CHECKING:
-    _Window = QMainWindow
-else:
-    _Window = object
-
-
-class ExportActions(_Window):
-    """File ▸ Export PDF, Export Markdown, Print and Batch."""
+class ExportActions(PrintActions):
+    """File ▸ Export PDF, Export Markdown and Batch; Print comes from PrintActions."""
 
     if TYPE_CHECKING:
         panel: RecipePanel
@@ -60,8 +53,8 @@ class ExportActions(_Window):
         if self.report is None or not self.content_ok:
             dialogs.show_error(
                 self,
-                "The content has errors",
-                f"Fix the content in {self.content_dir} first:",
+                _("The content has errors"),
+                _("Fix the content in {folder} first:").format(folder=self.content_dir),
                 self.content_problems,
             )
             return None
@@ -72,7 +65,7 @@ class ExportActions(_Window):
             return build_bytes(self.report, recipe, fmt)
         except ContentError as exc:
             dialogs.show_error(
-                self, "This recipe cannot be built", "Change these choices:", problem_lines(exc.problems)
+                self, _("This recipe cannot be built"), _("Change these choices:"), problem_lines(exc.problems)
             )
             return None
         finally:
@@ -82,8 +75,8 @@ class ExportActions(_Window):
         suffix = SUFFIXES[fmt]
         stem = Path(self.recipe_origin).stem if self.recipe_path else "brief"
         suggested = str(Path(self.settings.export_folder) / f"{stem}{suffix}")
-        label = "PDF" if fmt == "pdf" else "Markdown"
-        path = dialogs.ask_save_path(self, f"Export {label}", suggested, EXPORT_FILTERS[fmt])
+        caption = _("Export PDF") if fmt == "pdf" else _("Export Markdown")
+        path = dialogs.ask_save_path(self, caption, suggested, _(EXPORT_FILTERS[fmt]))
         if not path:
             return False
         target = Path(path)
@@ -99,17 +92,20 @@ class ExportActions(_Window):
         try:
             write_atomically(path, data)
         except OutputError as exc:
-            dialogs.show_error(self, "Cannot export the brief", str(exc))
+            dialogs.show_error(self, _("Cannot export the brief"), str(exc))
             return False
         self.settings.export_folder = str(Path(path).resolve().parent)
-        self.statusBar().showMessage(f"Exported {path}", 8000)
+        self.statusBar().showMessage(_("Exported {path}").format(path=path), 8000)
         return True
 
     def open_batch_dialog(self) -> BatchDialog | None:
         """File ▸ Batch…: many briefs from the recipe on show, in a window-modal dialog."""
         if self.report is None or not self.content_ok:
             dialogs.show_error(
-                self, "The content has errors", f"Fix the content in {self.content_dir} first:", self.content_problems
+                self,
+                _("The content has errors"),
+                _("Fix the content in {folder} first:").format(folder=self.content_dir),
+                self.content_problems,
             )
             return None
         if self.batch_dialog is not None:
@@ -120,15 +116,3 @@ class ExportActions(_Window):
         self.batch_dialog = BatchDialog(self.report, self.panel.recipe(), self.settings, self)
         self.batch_dialog.open()
         return self.batch_dialog
-
-    def print_brief(self) -> None:
-        data = self.brief_bytes(OutputFormat.PDF)
-        if data is None:
-            return
-        try:
-            pages = printing.ask_and_print(self, data, self.recipe_origin)
-        except PrintError as exc:
-            dialogs.show_error(self, "Cannot print", str(exc))
-            return
-        if pages:
-            self.statusBar().showMessage(f"Sent {pages} page{'s' if pages != 1 else ''} to the printer", 5000)

@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable, Paragraph
 from briefer.render.flowtags import tags
 
 _HUGE = 1e9
+_TALL_TITLES = 144.0  # points: ten lines of a box title
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,9 +138,15 @@ class Box(Flowable):
         if not rest:
             # everything fits once the bottom padding is halved, as for a part that continues
             return [Box(first, self.box_style, continuation=self.continuation, opens=self.opens, closes=False)]
-        while first and tags(first[-1]).box_heading:
-            rest.insert(0, first.pop())  # a sub-heading ("Facts") goes over with what it heads
-        if not first or _only_headings(first):
+        keep = len(first)
+        while keep and tags(first[keep - 1]).box_heading:
+            keep -= 1
+        if keep and not _only_headings(first[:keep]):
+            # a sub-heading ("Facts") goes over with what it heads
+            first, rest = first[:keep], first[keep:] + rest
+        # a part of titles alone waits for the next page, unless the titles are taller than any
+        # title should be and fill most of this page: they would fill the next one as well
+        if not first or (_only_headings(first) and used < max(room / 2, _TALL_TITLES)):
             return []
         head = self.continuation() if self.continuation else []
         return [

@@ -9,14 +9,18 @@ Imports ReportLab (through briefer.render modules) and the content model.
 from __future__ import annotations
 
 import functools
+import io
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
 from PIL import Image
 
+from briefer.content.images import MAX_IMAGE_BYTES
 from briefer.content.located import Where
 from briefer.content.model import Figure, Report, Table
 from briefer.content.problems import Problem, Problems
+from briefer.inputs import InputError, read_input
 from briefer.render.figures import figure_size
 from briefer.render.styles import Styles, build_styles
 from briefer.render.tables import PADDING, longest_word
@@ -69,7 +73,7 @@ def _column_need(cells: Sequence[Sequence[Sequence[object]]], column: int, style
 def _check_figure(figure: Figure, problems: Problems) -> None:
     if not figure.pixels[0]:
         return  # the loader has reported the image already
-    reason = _undecodable(figure.image)
+    reason = _undecodable(figure.image, figure.digest)
     if reason:
         problems.error(_where(figure.where), f"the image {figure.name} cannot be read: {reason}")
         return
@@ -86,14 +90,23 @@ def _check_figure(figure: Figure, problems: Problems) -> None:
         )
 
 
-@functools.cache
-def _undecodable(path: Path) -> str:
+@functools.lru_cache(maxsize=256)
+def _undecodable(path: Path, digest: str) -> str:
     """Why the renderer (ReportLab, through Pillow) cannot read the image, or "" when it can.
     Pillow's verify reads the whole file's structure without decoding it: a cut-off or damaged
-    file fails here rather than in the middle of a build."""
+    file fails here rather than in the middle of a build. Remembered per file and content
+    (`digest`, taken when the report was read); a file changed since is read again."""
     try:
-        with Image.open(path) as image:
-            image.verify()
+        data = read_input(path, MAX_IMAGE_BYTES, "the image")
+        with warnings.catch_warnings():
+            # Pillow only warns of a possible decompression bomb below twice its limit: refuse it
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as image:
+                image.verify()
+    except InputError as exc:
+        return str(exc)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return "it has more pixels than an image may have (it would take gigabytes to decode)"
     except Exception as exc:  # noqa: BLE001 - Pillow raises many kinds for a damaged image
         return str(exc) or type(exc).__name__
     return ""

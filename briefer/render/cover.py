@@ -1,6 +1,7 @@
 """The cover page, the cover-note page, and the title block a brief without a cover opens with.
 
-Imports ReportLab, the brief model and briefer.render modules.
+Imports ReportLab, the brief model and briefer.render modules. The cover's band and rules are
+page furniture (artifacts); its words are elements of a Sect.
 """
 
 from __future__ import annotations
@@ -8,9 +9,11 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, HRFlowable, Spacer, Table
 
 from briefer.render.boxes import Box, BoxStyle, Rule
+from briefer.render.context import Context
 from briefer.render.markup import escape, inline_markup, text_markup
 from briefer.render.paragraph import Paragraph
-from briefer.render.styles import Styles, table_style
+from briefer.render.structure import tag_table
+from briefer.render.styles import table_style
 from briefer.tailor.brief import Brief
 
 
@@ -30,13 +33,15 @@ class BottomAligned(Flowable):
         self.content.drawOn(self.canv, 0, 0)
 
 
-def _facts_table(rows: list[tuple[str, str]], styles: Styles, width: float) -> Table:
+def _facts_table(rows: list[tuple[str, str]], ctx: Context, width: float) -> Table:
+    styles = ctx.styles
     label_width = width * 0.24
     data = [
         [Paragraph(escape(label.upper()), styles.cover_label), Paragraph(escape(value), styles.cover_value)]
         for label, value in rows
     ]
-    table = Table(data, colWidths=[label_width, width - label_width], hAlign="LEFT")
+    tag_table(data, ctx.parent, header_rows=0, header_columns=1)  # each label heads its row
+    table = Table(data, colWidths=[label_width, width - label_width], hAlign="LEFT", splitInRow=1)
     table.setStyle(
         table_style(
             styles,
@@ -53,37 +58,39 @@ def _facts_table(rows: list[tuple[str, str]], styles: Styles, width: float) -> T
     return table
 
 
-def cover_flowables(brief: Brief, styles: Styles) -> list[Flowable]:
+def cover_flowables(brief: Brief, ctx: Context) -> list[Flowable]:
     """The cover: a band with the title, then audience, countries, prepared-for and credits."""
+    styles = ctx.styles
     m, palette = styles.metrics, styles.palette
     scale = m.body_size / 10.5
+    ctx = ctx.within("Sect")
     band_content: list[Flowable] = [
-        Paragraph(escape(brief.publisher.upper()), styles.cover_kicker),
-        Paragraph(inline_markup(brief.printed_title), styles.cover_title),
+        ctx.plain(brief.publisher.upper(), "cover_kicker"),
+        ctx.text(brief.printed_title, "cover_title", element="H1"),
     ]
     if brief.subtitle:
-        band_content.append(Paragraph(inline_markup(brief.printed_subtitle), styles.cover_subtitle))
+        band_content.append(ctx.text(brief.printed_subtitle, "cover_subtitle"))
     band = Box(
         band_content,
         BoxStyle(background=palette.accent, padding=(72 * scale, m.right, 40 * scale, m.left)),
     )
     inner: list[Flowable] = [Spacer(1, 30 * scale)]
     if brief.audience_line:
-        inner.append(Paragraph(escape(brief.audience_line), styles.cover_audience))
+        inner.append(ctx.plain(brief.audience_line, "cover_audience"))
     if brief.cover_facts:
-        inner += [Spacer(1, 12 * scale), _facts_table(list(brief.cover_facts), styles, m.frame_width)]
+        inner += [Spacer(1, 12 * scale), _facts_table(list(brief.cover_facts), ctx, m.frame_width)]
     words = brief.words
     credits: list[Flowable] = [
-        Paragraph(escape(words.based_on_report.upper()), styles.cover_label),
+        ctx.plain(words.based_on_report.upper(), "cover_label"),
         Spacer(1, 3),
-        Paragraph(_citation(brief), styles.cover_value),
+        ctx.tag(Paragraph(_citation(brief), styles.cover_value), "P"),
     ]
     if brief.authors_line:
         credits += [
             Spacer(1, 8 * scale),
-            Paragraph(escape(words.written_by.upper()), styles.cover_label),
+            ctx.plain(words.written_by.upper(), "cover_label"),
             Spacer(1, 3),
-            Paragraph(escape(brief.authors_line), styles.cover_value),
+            ctx.plain(brief.authors_line, "cover_value"),
         ]
     credits_box = Box(credits, BoxStyle(top=Rule(1.0, palette.accent), padding=(10 * scale, 0, 0, 0)))
     margins = BoxStyle(padding=(0, m.right, 0, m.left))
@@ -97,22 +104,25 @@ def _citation(brief: Brief) -> str:
     return f"{citation} {text_markup(brief.url)}" if brief.url else citation
 
 
-def title_block(brief: Brief, styles: Styles) -> list[Flowable]:
+def title_block(brief: Brief, ctx: Context) -> list[Flowable]:
     """The opening of a brief without a cover: title, subtitle and one line of particulars."""
-    story: list[Flowable] = [Paragraph(inline_markup(brief.printed_title), styles.title)]
+    styles = ctx.styles
+    story: list[Flowable] = [ctx.text(brief.printed_title, "title", element="H1")]
     if brief.subtitle:
-        story.append(Paragraph(inline_markup(brief.printed_subtitle), styles.subtitle))
+        story.append(ctx.text(brief.printed_subtitle, "subtitle"))
     based_on = f"{escape(brief.words.based_on)} {_citation(brief)}"
     lines = [escape(line) for line in brief.particulars] + [based_on]
-    story.append(Paragraph("<br/>".join(lines), styles.title_line))
+    story.append(ctx.tag(Paragraph("<br/>".join(lines), styles.title_line), "P"))
     space = styles.metrics.body_leading * 0.6
     rule = HRFlowable(width="100%", thickness=1.0, color=styles.palette.accent, spaceBefore=space, spaceAfter=space)
     return [*story, rule]
 
 
-def cover_note_flowables(brief: Brief, styles: Styles) -> list[Flowable]:
+def cover_note_flowables(brief: Brief, ctx: Context) -> list[Flowable]:
     """The sender's own note, paragraphs split at blank lines."""
-    heading = Paragraph(escape(brief.words.cover_note), styles.heading)
+    ctx = ctx.within("Sect", brief.words.cover_note)
+    heading = ctx.plain(brief.words.cover_note, "heading", element="H1")
     heading.spaceBefore = 0
     paragraphs = [p.strip() for p in brief.cover_note.replace("\r\n", "\n").split("\n\n") if p.strip()]
-    return [heading, *(Paragraph(escape(p).replace("\n", "<br/>"), styles.body) for p in paragraphs)]
+    body = ctx.styles.body
+    return [heading, *(ctx.tag(Paragraph(escape(p).replace("\n", "<br/>"), body), "P") for p in paragraphs)]

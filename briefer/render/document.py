@@ -14,6 +14,7 @@ from briefer.render.footnotes import NoteFrame
 from briefer.render.furniture import draw_watermark, furniture_form
 from briefer.render.notes_area import NoteLedger
 from briefer.render.styles import Styles
+from briefer.render.tagging import tagged_artifact
 
 COVER, BODY = "cover", "body"
 
@@ -91,4 +92,5 @@ class BriefDocTemplate(BaseDocTemplate):
             self.ledger.draw(canv, self.styles.metrics.left, self.styles.metrics.bottom)
         if self.watermark:
             draw_watermark(canv, self.watermark, self.styles)
-        canv.doForm(furniture_form(len(self.page_kinds)))
+        with tagged_artifact(canv):  # running head and page number
+            canv.doForm(furniture_form(len(self.page_kinds)))

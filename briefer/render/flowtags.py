@@ -8,8 +8,12 @@ Imports ReportLab only.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable
+
+if TYPE_CHECKING:
+    from briefer.render.structure import Artifact, Node
 
 _KEY = "_briefer_tags"
 
@@ -20,6 +24,9 @@ class FlowTags:
     box_heading: bool = False  # a box's title: a split part may not consist of titles alone
     notes_may_wait: bool = False  # a part placed at a page top whose notes may begin overleaf
     notes_room: float | None = None  # a part whose notes get this room on its page, its last running on
+    # its role in the tagged PDF (structure.py): the element its content draws, and its bullet's
+    node: Node | Artifact | None = None
+    label: Node | None = None
     # caches, each valid for the flowable as it is (a split part is a new flowable)
     marks: tuple[int, ...] | None = None  # note numbers whose markers it prints, in order
     note_height: float | None = None  # its height set as a note, at the notes' width

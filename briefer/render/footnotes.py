@@ -15,6 +15,7 @@ from reportlab.platypus.doctemplate import ActionFlowable, FrameActionFlowable
 from briefer.render.flowtags import tags
 from briefer.render.markup import NOTE_KEY_PREFIX
 from briefer.render.notes_area import NoteLedger
+from briefer.render.structure import cell_flowables
 
 _FUZZ = 1e-6
 _HUGE = 1e9
@@ -47,7 +48,7 @@ def marks_of(flowable: Flowable) -> tuple[int, ...]:
     elif isinstance(flowable, Paragraph):
         marks = _paragraph_marks(flowable)
     elif isinstance(flowable, Table):
-        marks = _union(marks_of(c) for row in flowable._cellvalues for cell in row for c in _cell_flowables(cell))
+        marks = _union(marks_of(c) for row in flowable._cellvalues for cell in row for c in cell_flowables(cell))
     else:
         marks = ()
     tags(flowable).marks = marks
@@ -56,14 +57,6 @@ def marks_of(flowable: Flowable) -> tuple[int, ...]:
 
 def _union(groups: Iterable[tuple[int, ...]]) -> tuple[int, ...]:
     return tuple(dict.fromkeys(m for group in groups for m in group))
-
-
-def _cell_flowables(cell: object) -> list[Flowable]:
-    if isinstance(cell, Flowable):
-        return [cell]
-    if isinstance(cell, list | tuple):
-        return [c for c in cell if isinstance(c, Flowable)]
-    return []
 
 
 def _paragraph_marks(paragraph: Paragraph) -> tuple[int, ...]:

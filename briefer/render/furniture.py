@@ -7,13 +7,20 @@ Imports ReportLab and briefer.render.styles.
 
 from __future__ import annotations
 
+import functools
 import math
+import re
 from dataclasses import dataclass
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from briefer.render.fonts import FALLBACK, fallback_runs
+from briefer.render.structure import WATERMARK
 from briefer.render.styles import Styles
+from briefer.render.tagging import tagged_artifact
+
+_LINE_BREAKS = re.compile(r"[^\S ]+")  # whitespace other than a plain space
 
 
 def furniture_form(page: int) -> str:
@@ -56,13 +63,49 @@ def define_page_numbers(canv: Canvas, pages: dict[str, int], styles: Styles) -> 
         canv.endForm()
 
 
+@functools.lru_cache(maxsize=256)
 def _fit(text: str, font: str, size: float, width: float) -> str:
-    """Shorten with an ellipsis so a long line never runs into its neighbour."""
-    if stringWidth(text, font, size) <= width:
+    """One line: line breaks and tabs become spaces, and a line too long for `width` is
+    shortened with an ellipsis so it never runs into its neighbour.
+
+    Linear in the text's length: the widths of its characters are added up once (ReportLab
+    measures a TrueType string as the sum of its glyphs' widths), never the width of every
+    prefix. Cached: every page draws the same header and footer.
+    """
+    text = _LINE_BREAKS.sub(" ", text)
+    if _width(text, font, size) <= width:
         return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    room = width - stringWidth("…", font, size)
+    used = 0.0
+    index = 0
+    for run, fallback in fallback_runs(text):
+        for char in run:
+            used += stringWidth(char, FALLBACK if fallback else font, size)
+            if used > room:
+                return text[:index].rstrip() + "…"
+            index += 1
+    return text
+
+
+def _width(text: str, font: str, size: float) -> float:
+    return sum(stringWidth(run, FALLBACK if fallback else font, size) for run, fallback in fallback_runs(text))
+
+
+def _draw(canv: Canvas, x: float, y: float, text: str, font: str, size: float, right: bool = False) -> None:
+    """One line at (x, y), or ending at x when `right`; Chinese, Japanese and Korean runs in the fallback font."""
+    runs = fallback_runs(text)
+    canv.setFont(font, size)
+    if len(runs) == 1 and not runs[0][1]:
+        (canv.drawRightString if right else canv.drawString)(x, y, text)
+        return
+    if right:
+        x -= _width(text, font, size)
+    for run, fallback in runs:
+        face = FALLBACK if fallback else font
+        canv.setFont(face, size)
+        canv.drawString(x, y, run)
+        x += stringWidth(run, face, size)
+    canv.setFont(font, size)
 
 
 def _header(canv: Canvas, furniture: Furniture, styles: Styles) -> None:
@@ -72,11 +115,10 @@ def _header(canv: Canvas, furniture: Furniture, styles: Styles) -> None:
     right = m.page_width - m.right
     half = m.frame_width / 2 - size
     canv.setFillColor(palette.muted)
-    canv.setFont(fonts.sans.bold, size)
-    canv.drawString(m.left, y, _fit(furniture.short_title, fonts.sans.bold, size, half))
+    _draw(canv, m.left, y, _fit(furniture.short_title, fonts.sans.bold, size, half), fonts.sans.bold, size)
     if furniture.audience_line:
-        canv.setFont(fonts.sans.regular, size)
-        canv.drawRightString(right, y, _fit(furniture.audience_line, fonts.sans.regular, size, half))
+        line = _fit(furniture.audience_line, fonts.sans.regular, size, half)
+        _draw(canv, right, y, line, fonts.sans.regular, size, right=True)
     canv.setStrokeColor(palette.rule)
     canv.setLineWidth(0.5)
     canv.line(m.left, y - 0.8 * size, right, y - 0.8 * size)
@@ -93,7 +135,7 @@ def _footer(canv: Canvas, page: int, total: int, furniture: Furniture, styles: S
     canv.drawRightString(right, y, number)
     if furniture.prepared_line:
         room = m.frame_width - stringWidth(number, fonts.sans.regular, size) - 2 * size
-        canv.drawString(m.left, y, _fit(furniture.prepared_line, fonts.sans.regular, size, room))
+        _draw(canv, m.left, y, _fit(furniture.prepared_line, fonts.sans.regular, size, room), fonts.sans.regular, size)
 
 
 def draw_watermark(canv: Canvas, word: str, styles: Styles) -> None:
@@ -103,13 +145,18 @@ def draw_watermark(canv: Canvas, word: str, styles: Styles) -> None:
     font = styles.fonts.sans.bold
     angle = math.degrees(math.atan2(m.page_height, m.page_width))
     diagonal = math.hypot(m.page_width, m.page_height)
-    size = min(0.6 * diagonal / max(stringWidth(word, font, 1), 1e-6), 120.0)
+    size = min(0.6 * diagonal / max(_width(word, font, 1), 1e-6), 120.0)
+    with tagged_artifact(canv, WATERMARK):
+        _draw_word(canv, word, font, size, angle, styles)
+
+
+def _draw_word(canv: Canvas, word: str, font: str, size: float, angle: float, styles: Styles) -> None:
+    m = styles.metrics
     canv.saveState()
     # drawn over the page, so it shows on tinted boxes too; translucent, so text stays legible
     canv.setFillColor(styles.palette.watermark)
     canv.setFillAlpha(0.16)
     canv.translate(m.page_width / 2, m.page_height / 2)
     canv.rotate(angle)
-    canv.setFont(font, size)
-    canv.drawCentredString(0, -size * 0.35, word)
+    _draw(canv, _width(word, font, size) / 2, -size * 0.35, word, font, size, right=True)
     canv.restoreState()

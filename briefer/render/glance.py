@@ -8,6 +8,7 @@ set at its foot. Uses the project's registered fonts (briefer.render.fonts), nev
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,14 +16,17 @@ from dataclasses import dataclass
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, HRFlowable, Table, TableStyle
 
 from briefer.output import OutputError
 from briefer.render.fonts import Fonts, register_fonts
-from briefer.render.markup import escape, inline_markup, note_key
+from briefer.render.markup import escape, inline_markup, link_describer, note_key
 from briefer.render.paragraph import Paragraph
+from briefer.render.pdfwriter import PackedCanvas
+from briefer.render.structure import StructureTree, role, tag_list, tag_table
 from briefer.render.styles import Fixed, Role, Scale, build_metrics, build_palette, paragraph_styles
+from briefer.render.tagged_pdf import DocumentInfo, finish_tagged_pdf
+from briefer.render.tagging import TaggingCanvas
 from briefer.tailor.brief import Brief, BriefText, Layout
 from briefer.tailor.glance import GlanceContent, GlanceNote, number_notes, reductions, select_glance
 
@@ -99,53 +103,73 @@ def _styles(fonts: Fonts, layout: Layout) -> _Styles:
     return _Styles(**styles, accent=palette.accent, rule=palette.rule, tint=palette.tint)
 
 
-def markup(text: BriefText, s: _Styles) -> str:
-    """Escaped paragraph markup; note marks link to their notes at the foot."""
-    return inline_markup(text, s.accent)
+@dataclass(frozen=True, slots=True)
+class _Maker:
+    """Makes the page's paragraphs, each with its element in the page's structure tree."""
+
+    s: _Styles
+    tree: StructureTree
+    notes: frozenset[int]  # the numbers of the notes at the foot: markers link to them
+
+    def markup(self, text: BriefText) -> str:
+        """Escaped paragraph markup; note marks link to their notes at the foot (in the text's colour)."""
+        return inline_markup(text, self.s.accent, self.notes, tint_links=False)
+
+    def para(self, markup: str, style: ParagraphStyle, element: str = "P", **kw: object) -> Paragraph:
+        return role(Paragraph(markup, style, **kw), self.tree.root.child(element))
+
+    def plain(self, text: str, style: ParagraphStyle, element: str = "P") -> Paragraph:
+        return self.para(escape(text), style, element)
+
+    def items(self, texts: Sequence[BriefText], bullets: Sequence[str]) -> list[Flowable]:
+        """A list: one bulleted paragraph per text."""
+        items = [Paragraph(self.markup(t), self.s.item, bulletText=b) for t, b in zip(texts, bullets, strict=True)]
+        tag_list(items, self.tree.root, numbered=bullets[0] != "•")
+        return list(items)
 
 
 # --- flowables -------------------------------------------------------------------------------
 
 
-def _header(content: GlanceContent, s: _Styles) -> list[Flowable]:
-    items: list[Flowable] = [
-        Paragraph(escape(content.kicker.upper()), s.kicker),
-        Paragraph(escape(content.title), s.title),
-    ]
+def _header(content: GlanceContent, m: _Maker) -> list[Flowable]:
+    s = m.s
+    items: list[Flowable] = [m.plain(content.kicker.upper(), s.kicker), m.plain(content.title, s.title, "H1")]
     if content.subtitle:
-        items.append(Paragraph(escape(content.subtitle), s.subtitle))
+        items.append(m.plain(content.subtitle, s.subtitle))
     if content.particulars:
-        items.append(Paragraph(escape(content.particulars), s.meta))
+        items.append(m.plain(content.particulars, s.meta))
     if content.prepared_for:
-        items.append(Paragraph(escape(content.prepared_for), s.meta))
+        items.append(m.plain(content.prepared_for, s.meta))
     items.append(HRFlowable(width="100%", thickness=1.2, color=s.accent, spaceBefore=6, spaceAfter=0))
     return items
 
 
-def _key_messages(content: GlanceContent, s: _Styles) -> list[Flowable]:
+def _key_messages(content: GlanceContent, m: _Maker) -> list[Flowable]:
+    s = m.s
     if not content.messages and not content.introduction:
         return []
-    items: list[Flowable] = [Paragraph(escape(content.key_messages_title), s.heading)]
+    items: list[Flowable] = [m.plain(content.key_messages_title, s.heading, "H1")]
     if content.introduction:
-        items.append(Paragraph(markup(content.introduction, s), s.body))
-    for n, message in enumerate(content.messages, start=1):
-        items.append(Paragraph(markup(message, s), s.item, bulletText=f"{n}."))
+        items.append(m.para(m.markup(content.introduction), s.body))
+    if content.messages:
+        items += m.items(content.messages, [f"{n}." for n in range(1, len(content.messages) + 1)])
     if content.asks:
-        items.append(Paragraph(escape(content.asks_title), s.heading))
-        for ask in content.asks:
-            items.append(Paragraph(markup(ask, s), s.item, bulletText="•"))
+        items.append(m.plain(content.asks_title, s.heading, "H1"))
+        items += m.items(content.asks, ["•"] * len(content.asks))
     return items
 
 
-def _status(content: GlanceContent, s: _Styles, width: float) -> list[Flowable]:
+def _status(content: GlanceContent, m: _Maker, width: float) -> list[Flowable]:
+    s = m.s
     if not content.status:
         return []
     head = [Paragraph(escape(h), s.head_cell) for h in content.status_headers]
     rows = [head]
     for row in content.status:
         cells = [Paragraph(escape(row.country), s.country_cell)]
-        cells += [Paragraph(markup(cell, s), s.cell) for cell in row.cells]
+        cells += [Paragraph(m.markup(cell), s.cell) for cell in row.cells]
         rows.append(cells)
+    tag_table(rows, m.tree.root, header_rows=1, header_columns=1)
     first = min(0.26 * width, 48 * mm)
     columns = len(content.status_headers) - 1
     rest = (width - first) / max(1, columns)
@@ -165,33 +189,36 @@ def _status(content: GlanceContent, s: _Styles, width: float) -> list[Flowable]:
             ]
         )
     )
-    return [Paragraph(escape(content.status_title), s.heading), table]
+    return [m.plain(content.status_title, s.heading, "H1"), table]
 
 
-def _facts(content: GlanceContent, s: _Styles) -> list[Flowable]:
+def _facts(content: GlanceContent, m: _Maker) -> list[Flowable]:
+    s = m.s
     if not content.facts:
         return []
-    items: list[Flowable] = [Paragraph(escape(content.facts_title), s.heading)]
+    items: list[Flowable] = [m.plain(content.facts_title, s.heading, "H1")]
     if len(content.facts) == 1:
         groups: list[tuple[str | None, tuple[BriefText, ...]]] = [(None, content.facts[0].facts)]
     else:
         groups = [(c.country, c.facts) for c in content.facts]
     for country, facts in groups:
         if country:
-            items.append(Paragraph(escape(country), s.subheading))
-        items += [Paragraph(markup(fact, s), s.item, bulletText="•") for fact in facts]
+            items.append(m.plain(country, s.subheading, "H2"))
+        items += m.items(facts, ["•"] * len(facts))
     return items
 
 
-def _foot(notes: tuple[GlanceNote, ...], content: GlanceContent, s: _Styles) -> list[Flowable]:
+def _foot(notes: tuple[GlanceNote, ...], content: GlanceContent, m: _Maker) -> list[Flowable]:
+    s = m.s
     items: list[Flowable] = []
     if notes:
         items.append(HRFlowable(width="30%", thickness=0.5, color=s.rule, hAlign="LEFT", spaceAfter=3))
-        items += [
-            Paragraph(f'<a name="{note_key(n.number)}"/>{markup(n.text, s)}', s.note, bulletText=f"{n.number}")
-            for n in notes
-        ]
-    items.append(Paragraph(f"{escape(content.source_label)} {markup(content.citation, s)}", s.footer))
+        for n in notes:
+            key = note_key(n.number)
+            note = Paragraph(f'<a name="{key}"/>{m.markup(n.text)}', s.note, bulletText=f"{n.number}")
+            element = m.tree.note(key)  # placed right after its marker
+            items.append(role(note, element, label=element.child("Lbl", kept=True)))
+    items.append(m.para(f"{escape(content.source_label)} {m.markup(content.citation)}", s.footer))
     return items
 
 
@@ -214,17 +241,23 @@ class _Layout:
     foot: list[Flowable]
     body_height: float
     foot_height: float
+    tree: StructureTree
 
 
-def _layout(content: GlanceContent, notes_by_number: dict[int, BriefText], s: _Styles, width: float) -> _Layout:
+def _layout(
+    content: GlanceContent, notes_by_number: dict[int, BriefText], s: _Styles, width: float, brief: Brief
+) -> _Layout:
     numbered, notes = number_notes(content, notes_by_number)
-    body = _header(numbered, s) + _key_messages(numbered, s) + _status(numbered, s, width) + _facts(numbered, s)
-    foot = _foot(notes, numbered, s)
-    return _Layout(numbered, body, foot, _height(body, width), _height(foot, width))
+    tree = StructureTree(brief.language or "en", link_describer(brief.words))
+    m = _Maker(s, tree, frozenset(n.number for n in notes))
+    body = _header(numbered, m) + _key_messages(numbered, m) + _status(numbered, m, width) + _facts(numbered, m)
+    foot = _foot(notes, numbered, m)
+    return _Layout(numbered, body, foot, _height(body, width), _height(foot, width), tree)
 
 
-def render_glance(brief: Brief) -> Glance:
-    """One page for `brief` (tailored with full citations); raises GlanceError if it cannot fit."""
+def render_glance(brief: Brief, *, tagged: bool = True) -> Glance:
+    """One page for `brief` (tailored with full citations); raises GlanceError if it cannot fit.
+    Tagged (PDF/UA-1); `tagged=False` only for measuring what tagging costs."""
     fonts = register_fonts()
     s = _styles(fonts, brief.layout)
     page_w, page_h = brief.layout.page_size.points
@@ -237,7 +270,7 @@ def render_glance(brief: Brief) -> Glance:
         raise GlanceError("an at-a-glance page needs an audience or a focus country")
     chosen = None
     for candidate, dropped in reductions(content):
-        layout = _layout(candidate, notes_by_number, s, width)
+        layout = _layout(candidate, notes_by_number, s, width, brief)
         needed = layout.body_height + NOTES_GAP + layout.foot_height + SLACK
         if needed <= available:
             chosen = (layout, dropped)
@@ -249,23 +282,25 @@ def render_glance(brief: Brief) -> Glance:
             f"{available:.0f} pt; choose fewer focus countries"
         )
     layout, dropped = chosen
-    return Glance(_draw(brief, layout, s, page_w, page_h, width), dropped, _count_notes(layout))
+    return Glance(_draw(brief, layout, s, page_w, page_h, width, tagged), dropped, _count_notes(layout))
 
 
 def _count_notes(layout: _Layout) -> int:
     return sum(1 for f in layout.foot if isinstance(f, Paragraph) and f.bulletText)
 
 
-def _draw(brief: Brief, layout: _Layout, s: _Styles, page_w: float, page_h: float, width: float) -> bytes:
+def _draw(brief: Brief, layout: _Layout, s: _Styles, page_w: float, page_h: float, width: float, tagged: bool) -> bytes:
     out = io.BytesIO()
+    make = functools.partial(TaggingCanvas, tree=layout.tree) if tagged else PackedCanvas
     # the initial font would otherwise be Helvetica, listed in the page even if never used
-    canvas = Canvas(
+    canvas = make(
         out,
         pagesize=(page_w, page_h),
         invariant=1,
         pageCompression=1,
         initialFontName=s.body.fontName,
         initialFontSize=s.body.fontSize,
+        lang=layout.tree.lang,
     )
     canvas.setTitle(layout.content.document_title)
     canvas.setAuthor(", ".join(brief.authors))
@@ -293,5 +328,8 @@ def _draw(brief: Brief, layout: _Layout, s: _Styles, page_w: float, page_h: floa
         if pending:  # the measurement above promised a fit; a miss is a bug, never a silent cut
             raise RuntimeError(f"at-a-glance layout overflowed by {len(pending)} flowable(s)")
     canvas.showPage()
+    if isinstance(canvas, TaggingCanvas):
+        info = DocumentInfo(layout.content.document_title, brief.authors, brief.prepared_for.line(), layout.tree.lang)
+        finish_tagged_pdf(canvas, info)
     canvas.save()
     return out.getvalue()

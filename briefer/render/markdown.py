@@ -1,7 +1,9 @@
 """Render a Brief as Markdown with Pandoc-style notes, for email and screen readers.
 
-Imports the brief model only. Markdown's own characters in the text are escaped, so text
-prints as typed.
+It keeps the tagged PDF's semantics: the same headings (a sidebar's and a country box's
+sub-headings too), lists, tables with a header row, figures with their alt text, and notes.
+Imports the brief model only. Markdown's own characters in the text are escaped, so text prints
+as typed.
 """
 
 from __future__ import annotations
@@ -30,12 +32,31 @@ from briefer.tailor.brief import (
     SectionPart,
 )
 from briefer.tailor.recipe import NotePlacement
+from briefer.tailor.wording import Words
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+# "&nbsp;" or "&amp;" typed in a report is text, not an HTML entity (a lone & prints as it is)
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+# what makes a line a list item, or a heading's underline, when it starts a line
+_LINE_START = re.compile(r"^([ \t]*)(?:([-+])(?=\s|$)|(\d{1,9})([.)])(?=\s|$)|(=+|-+)[ \t]*$)", re.MULTILINE)
 
 
 def escape(text: str) -> str:
-    return _SPECIAL.sub(r"\\\1", text)
+    return _ENTITY.sub(r"\\&", _SPECIAL.sub(r"\\\1", text))
+
+
+def _line_starts(match: re.Match[str]) -> str:
+    indent, bullet, number, dot, rule = match.groups()
+    if bullet:
+        return f"{indent}\\{bullet}"
+    if number:
+        return f"{indent}{number}\\{dot}"
+    return f"{indent}\\{rule}"
+
+
+def protect_line_starts(text: str) -> str:
+    """Text that starts with "- ", "1. " or a line of "---" stays a paragraph, as typed."""
+    return _LINE_START.sub(_line_starts, text)
 
 
 def inline(text: BriefText) -> str:
@@ -52,7 +73,7 @@ def inline(text: BriefText) -> str:
         elif part.italic:
             body = _wrap(body, "*")
         out.append(body)
-    return "".join(out)
+    return protect_line_starts("".join(out))
 
 
 def _wrap(body: str, mark: str) -> str:
@@ -76,10 +97,13 @@ def render_markdown(brief: Brief, media: str = "") -> str:
     url = f" <{brief.url}>" if brief.url else ""
     facts.append(f"{escape(words.based_on)} {inline(brief.report_citation)}{url}")
     lines += [f"{fact}  " for fact in facts[:-1]] + [facts[-1], ""]
-    if brief.cover_note:
-        lines += [escape(brief.cover_note), ""]
+    if brief.cover_note.strip():
+        lines += [f"## {escape(words.cover_note)}", ""]
+        paragraphs = brief.cover_note.replace("\r\n", "\n").split("\n\n")
+        for paragraph in (p.strip() for p in paragraphs if p.strip()):
+            lines += [protect_line_starts(escape(paragraph)).replace("\n", "  \n"), ""]
     for part in brief.parts:
-        lines += _section(part, brief, media) if isinstance(part, SectionPart) else PARTS[type(part)](part)
+        lines += _section(part, brief, media) if isinstance(part, SectionPart) else PARTS[type(part)](part, words)
     if brief.notes:
         lines += [f"## {escape(words.notes)}", ""] if brief.layout.notes == NotePlacement.END else []
         for note in brief.notes:
@@ -94,7 +118,7 @@ def render_markdown(brief: Brief, media: str = "") -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _key_messages(part: KeyMessagesPart) -> list[str]:
+def _key_messages(part: KeyMessagesPart, words: Words) -> list[str]:
     lines = [f"## {escape(part.title)}", ""]
     if part.introduction:
         lines += [inline(part.introduction), ""]
@@ -105,22 +129,36 @@ def _key_messages(part: KeyMessagesPart) -> list[str]:
     return lines
 
 
-def _country(part: CountryBox) -> list[str]:
+def _country(part: CountryBox, words: Words) -> list[str]:
     lines = [f"## {escape(part.title)}", ""]
-    for row in part.instruments:
-        details = "; ".join(f"{escape(label)} {escape(value)}" for label, value in row.details)
-        lines.append(f"- **{escape(row.name)}:** {inline(row.status)}" + (f" ({details})" if details else ""))
-    lines.append("")
+    if part.instruments:
+        rows = []
+        for row in part.instruments:
+            details = "; ".join(f"{escape(label)} {escape(value)}" for label, value in row.details)
+            rows.append(
+                [
+                    f"**{escape(row.short)}** {escape(row.name)}",
+                    inline(row.status),
+                    details or escape(words.no_status),
+                ]
+            )
+        lines += _table([escape(h) for h in part.status_headers], rows)
     if part.facts:
+        lines += [f"### {escape(part.facts_title)}", ""]
         lines += [f"- {inline(fact)}" for fact in part.facts] + [""]
     return lines
 
 
-def _comparison(part: ComparisonTable) -> list[str]:
-    head = "| " + " | ".join(escape(h) for h in part.headers) + " |"
-    rule = "|" + "|".join("---" for _ in part.headers) + "|"
-    rows = ["| " + " | ".join(escape(c) for c in row) + " |" for row in part.rows]
-    return [f"## {escape(part.title)}", "", head, rule, *rows, ""]
+def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
+    """A pipe table: one header row, then the rows (cells already Markdown)."""
+    head = "| " + " | ".join(headers) + " |"
+    rule = "|" + "|".join("---" for _ in headers) + "|"
+    return [head, rule, *("| " + " | ".join(row) + " |" for row in rows), ""]
+
+
+def _comparison(part: ComparisonTable, words: Words) -> list[str]:
+    rows = [[escape(c) for c in row] for row in part.rows]
+    return [f"## {escape(part.title)}", "", *_table([escape(h) for h in part.headers], rows)]
 
 
 def _section(part: SectionPart, brief: Brief, media: str) -> list[str]:
@@ -140,7 +178,7 @@ def _block(block: BBlock, brief: Brief, media: str) -> list[str]:
     if isinstance(block, BPullQuote):
         return [f"> *{inline(block.text)}*", ""]
     if isinstance(block, BSidebar):
-        lines = [f"> **{inline(block.title)}**", ">"]
+        lines = [f"> ### {inline(block.title)}", ">"] if block.title else []
         for i, paragraph in enumerate(block.paragraphs):
             lines += ([">"] if i else []) + [f"> {inline(paragraph)}"]
         return [*lines, ""]
@@ -150,7 +188,7 @@ def _block(block: BBlock, brief: Brief, media: str) -> list[str]:
     if isinstance(block, BList):
         return [*_list(block), ""]
     if isinstance(block, BTable):
-        return _table(block, brief)
+        return _table_block(block, brief)
     assert isinstance(block, BFigure)
     return _figure(block, brief, media)
 
@@ -165,18 +203,16 @@ def _list(block: BList) -> list[str]:
     return lines
 
 
-def _caption(label: str, caption: BriefText, brief: Brief) -> list[str]:
-    if not label and not caption:
-        return []
+def _caption_text(label: str, caption: BriefText, brief: Brief) -> str:
     lead = brief.words.label.format(label=label) if caption else label
-    return [(f"**{escape(lead)}** " if label else "") + inline(caption), ""]
+    return (f"**{escape(lead)}** " if label else "") + inline(caption)
 
 
 def _cell(text: BriefText) -> str:
     return inline(text).replace("\n", " ") or " "
 
 
-def _table(block: BTable, brief: Brief) -> list[str]:
+def _table_block(block: BTable, brief: Brief) -> list[str]:
     """A pipe table: a Markdown table has one header row, so further header rows lead the body."""
     empty: tuple[BriefText, ...] = tuple(() for _ in block.columns)
     header, more = (block.header[0], block.header[1:]) if block.header else (empty, ())
@@ -187,18 +223,25 @@ def _table(block: BTable, brief: Brief) -> list[str]:
         *("| " + " | ".join(_cell(c) for c in row) + " |" for row in (*more, *block.rows)),
         "",
     ]
+    caption = [_caption_text(block.label, block.caption, brief), ""] if block.label or block.caption else []
     source = [inline(block.source), ""] if block.source else []
-    return [*_caption(block.label, block.caption, brief), *lines, *source]
+    return [*caption, *lines, *source]
 
 
 def _figure(block: BFigure, brief: Brief, media: str) -> list[str]:
+    """![alt](image "caption"): the alt text for who cannot see it, the caption as its title and,
+    visible, above it."""
     target = f"{media}/{block.name}" if media else Path(block.image).as_uri()
-    image = f"![{escape(block.alt)}]({target.replace(' ', '%20')})"
+    title = brief.words.label.format(label=block.label) + " " if block.label and block.caption else block.label
+    title += "".join(p.text for p in block.caption if not isinstance(p, NoteMark))
+    quoted = title.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+    image = f"![{escape(block.alt)}]({target.replace(' ', '%20')}" + (f' "{quoted}")' if title else ")")
+    caption = [_caption_text(block.label, block.caption, brief), ""] if block.label or block.caption else []
     source = [inline(block.source), ""] if block.source else []
-    return [*_caption(block.label, block.caption, brief), image, "", *source]
+    return [*caption, image, "", *source]
 
 
-PARTS: dict[type, Callable[[Any], list[str]]] = {
+PARTS: dict[type, Callable[[Any, Words], list[str]]] = {
     KeyMessagesPart: _key_messages,
     CountryBox: _country,
     ComparisonTable: _comparison,

@@ -1,24 +1,37 @@
 """Turns brief text into ReportLab paragraph markup; every string is escaped on the way in.
 
-Imports ReportLab colours and the brief model. Nothing a brief contains can open, close or change a tag.
+Imports ReportLab colours, briefer.render.fonts, the brief model and the wording. Nothing a brief
+contains can open, close or change a tag.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Callable, Container
 
 from reportlab.lib.colors import Color
 
+from briefer.render.fonts import FALLBACK, fallback_runs
 from briefer.tailor.brief import BriefText, NoteMark
+from briefer.tailor.wording import Words
 
 # C0 controls are not text: ReportLab's parser would choke on some and print boxes for the rest
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})
+# ReportLab breaks lines at a narrow no-break space (U+202F: French puts it inside « », CLDR in
+# dates and numbers) and prints it as a full space anyway; a no-break space keeps the pair together
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "\u202f": "\u00a0"})
 
 
 def escape(text: str) -> str:
-    """Plain text as markup that prints exactly these characters."""
+    """Plain text as markup that prints exactly these characters: Chinese, Japanese and Korean
+    in the fallback font, everything else in the paragraph's own."""
+    return "".join(
+        f'<font name="{FALLBACK}">{_plain(run)}</font>' if fallback else _plain(run)
+        for run, fallback in fallback_runs(text)
+    )
+
+
+def _plain(text: str) -> str:
     return _CONTROLS.sub(" ", text).translate(_ESCAPES)
 
 
@@ -30,14 +43,29 @@ def note_key(number: int) -> str:
     return f"{NOTE_KEY_PREFIX}{number}"
 
 
+def link_describer(words: Words) -> Callable[[str], str]:
+    """What a link says to assistive technology, by its target: its annotation's /Contents."""
+
+    def describe(href: str) -> str:
+        number = href.removeprefix("#" + NOTE_KEY_PREFIX)
+        if href.startswith("#") and number.isdigit():
+            return words.note_link.format(number=number)
+        return href.removeprefix("#")
+
+    return describe
+
+
 def hex_colour(colour: Color) -> str:
     return "#" + colour.hexval()[2:]
 
 
-def mark_markup(number: int, colour: Color, linked: bool = True) -> str:
-    """A note marker: a superscript number, linked to its note."""
+def mark_markup(number: int, colour: Color | None, linked: bool = True) -> str:
+    """A note marker: a superscript number, linked to its note (in `colour`, if given)."""
     mark = f"<super>{number}</super>"
-    return f'<a href="#{note_key(number)}" color="{hex_colour(colour)}">{mark}</a>' if linked else mark
+    if not linked:
+        return mark
+    tint = f' color="{hex_colour(colour)}"' if colour is not None else ""
+    return f'<a href="#{note_key(number)}"{tint}>{mark}</a>'
 
 
 # A web address in running text: up to the next space, less the punctuation that ends a sentence
@@ -104,14 +132,18 @@ def text_markup(text: str) -> str:
     return "".join(out)
 
 
-def inline_markup(text: BriefText, mark_colour: Color | None = None, notes: Container[int] = ()) -> str:
+def inline_markup(
+    text: BriefText, mark_colour: Color | None = None, notes: Container[int] = (), *, tint_links: bool = True
+) -> str:
     """Markup for brief text. Markers link to their notes when the note is among `notes` (a
-    link to a missing note would break the PDF); they are dropped when mark_colour is None."""
+    link to a missing note would break the PDF), in mark_colour when `tint_links`; they are
+    dropped when mark_colour is None."""
     out = []
     for piece in text:
         if isinstance(piece, NoteMark):
             if mark_colour is not None:
-                out.append(mark_markup(piece.number, mark_colour, piece.number in notes))
+                colour = mark_colour if tint_links else None
+                out.append(mark_markup(piece.number, colour, piece.number in notes))
             continue
         body = text_markup(piece.text)
         if piece.italic:

@@ -32,8 +32,13 @@ from briefer.render.flowables import (
 from briefer.render.footnotes import NotesFlush
 from briefer.render.furniture import Furniture, define_page_furniture, define_page_numbers
 from briefer.render.headings import PageRegistry
+from briefer.render.markup import link_describer
 from briefer.render.notes_area import NoteLedger
+from briefer.render.pdfwriter import PackedCanvas
+from briefer.render.structure import StructureTree
 from briefer.render.styles import build_styles
+from briefer.render.tagged_pdf import DocumentInfo, finish_tagged_pdf
+from briefer.render.tagging import TaggingCanvas
 from briefer.tailor.brief import BHeading, Brief, SectionPart, brief_plain
 from briefer.tailor.recipe import NotePlacement
 
@@ -47,11 +52,14 @@ def _configure_reportlab() -> None:
     rl_config.useA85 = 0
 
 
-def render_pdf(brief: Brief) -> bytes:
+def render_pdf(brief: Brief, *, tagged: bool = True) -> bytes:
+    """The brief's PDF: tagged (PDF/UA-1); `tagged=False` only for measuring what tagging costs."""
     _configure_reportlab()
     styles = build_styles(brief.layout)
     registry = PageRegistry()
-    ctx = new_context(styles, registry, brief.notes, brief.words)
+    lang = brief.language or "en"
+    tree = StructureTree(lang, link_describer(brief.words))
+    ctx = new_context(styles, registry, brief.notes, brief.words, tree)
     ledger = _ledger(brief, ctx) if brief.layout.notes == NotePlacement.BOTTOM and brief.notes else None
     entries = contents_entries(brief) if brief.layout.contents and len(brief.sections) >= 3 else []
 
@@ -66,9 +74,13 @@ def render_pdf(brief: Brief) -> bytes:
         author=", ".join(brief.authors),
         subject=brief.audience_line or brief.subtitle,
         keywords=list(brief.keywords),
-        lang=brief.language or "en",
+        lang=lang,
     )
-    doc.build(_story(brief, ctx, ledger, entries))
+    story = _story(brief, ctx, ledger, entries)
+    if tagged:
+        doc.build(story, canvasmaker=functools.partial(TaggingCanvas, tree=tree))
+    else:
+        doc.build(story, canvasmaker=PackedCanvas)
 
     # layout is over: every page count and heading page is known
     canv = doc.canv
@@ -81,6 +93,9 @@ def render_pdf(brief: Brief) -> bytes:
     name_destinations(canv, list(registry.pages))
     if registry.pages:
         canv.showOutline()  # open with the outline beside the pages: the brief's table of contents
+    if isinstance(canv, TaggingCanvas):
+        subject = brief.audience_line or brief.subtitle
+        finish_tagged_pdf(canv, DocumentInfo(brief.title, brief.authors, subject, lang))
     if brief.recipe_yaml:
         embed_file(
             canv,
@@ -97,16 +112,15 @@ def _story(
     brief: Brief, ctx: Context, ledger: NoteLedger | None, entries: list[tuple[str, str, int]]
 ) -> list[Flowable]:
     """Cover (or title block), cover note, contents, body, endnotes, sources, in that order."""
-    styles = ctx.styles
     story: list[Flowable] = []
     if brief.layout.cover:
-        story += [*cover_flowables(brief, styles), NextPageTemplate(BODY), PageBreak()]
+        story += [*cover_flowables(brief, ctx), NextPageTemplate(BODY), PageBreak()]
     else:
-        story += title_block(brief, styles)
+        story += title_block(brief, ctx)
     if brief.cover_note.strip():
-        story += [*cover_note_flowables(brief, styles), PageBreak()]
+        story += [*cover_note_flowables(brief, ctx), PageBreak()]
     if entries:
-        story += [*contents_flowables(brief.words.contents, entries, styles), PageBreak()]
+        story += [*contents_flowables(brief.words.contents, entries, ctx), PageBreak()]
     story += body_flowables(brief.parts, ctx)
     if brief.notes and ledger is None:
         story += endnotes(brief.notes, ctx)

@@ -23,8 +23,9 @@ from briefer.render.context import Context, emphasised, part_key
 from briefer.render.headings import HeadingGroup
 from briefer.render.markup import escape, word_pieces
 from briefer.render.paragraph import Paragraph
+from briefer.render.structure import tag_table
 from briefer.render.styles import Styles, table_style
-from briefer.tailor.brief import BriefText, BTable, ComparisonTable
+from briefer.tailor.brief import BriefText, BTable, ComparisonTable, brief_plain
 
 PADDING = 6.0  # points left and right of a cell's text
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
@@ -123,6 +124,8 @@ def table_flowables(block: BTable, ctx: Context) -> list[Flowable]:
     table = data_table(head, body, widths, ctx)
     flowables: list[Flowable] = [table]
     caption = ctx.caption(block.label, block.caption)
+    # a Table with THead (its header rows: TH, scope Column) and TBody; the caption its first child
+    tag_table([*head, *body], ctx.parent, header_rows=len(head), title=brief_plain(block.caption), caption=caption)
     if caption is not None:
         flowables = [HeadingGroup([caption], table)]
     if block.source:
@@ -140,7 +143,7 @@ def _row(row: Sequence[BriefText], block: BTable, role: str, ctx: Context) -> li
 def data_table(head: list[list[Flowable]], body: list[list[Flowable]], widths: Sequence[float], ctx: Context) -> Table:
     """Header rows on the accent colour (repeated on each page the table reaches), striped rows."""
     s = ctx.styles
-    table = Table([*head, *body], colWidths=list(widths), repeatRows=len(head), hAlign="LEFT")
+    table = Table([*head, *body], colWidths=list(widths), repeatRows=len(head), hAlign="LEFT", splitInRow=1)
     commands: list[tuple[object, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
@@ -164,6 +167,7 @@ def data_table(head: list[list[Flowable]], body: list[list[Flowable]], widths: S
 
 def comparison_flowables(part: ComparisonTable, ctx: Context) -> list[Flowable]:
     s = ctx.styles
+    ctx = ctx.within("Sect", part.title)
     if not part.headers:
         return [ctx.heading(part_key(part), part.title, None)]
     head = [[Paragraph(escape(h), s.table_head) for h in part.headers]]
@@ -176,6 +180,7 @@ def comparison_flowables(part: ComparisonTable, ctx: Context) -> list[Flowable]:
     first = width * (0.22 if columns > 1 else 1.0)
     widths = [first] + [(width - first) / (columns - 1)] * (columns - 1)
     table = data_table(head, body, widths, ctx)
+    tag_table([*head, *body], ctx.parent, header_rows=1, header_columns=1)  # each country heads its row
     # a Box gives the table the split behaviour HeadingGroup relies on
     box = Box([table], ctx.boxes["plain"])
     return [ctx.heading(part_key(part), part.title, box)]

@@ -114,7 +114,7 @@ class SourceLines:
                 if part.prefix:
                     spans.append(Span(part.prefix + " "))
                 if self.listed:
-                    spans.extend(short_reference(source, part.locator))
+                    spans.extend(short_reference(source, self.words, part.locator))
                 else:
                     spans.extend(full_reference(source, self.words, part.locator))
         line = merge_spans(spans)

@@ -15,29 +15,30 @@ def full_reference(source: Source, words: Words, locator: str = "") -> Spans:
     if source.author:
         parts.append((Span(source.author),))
     if source.title:
-        parts.append((Span(f"“{source.title}”"),))
+        parts.append((Span(words.quoted.format(text=source.title)),))
     if source.container:
         parts.append((Span(source.container, italic=True),))
     if source.publisher and source.publisher != source.author:
         parts.append((Span(source.publisher),))
     if source.date:
-        parts.append((Span(source.date),))
+        parts.append((Span(words.written_date(source.date)),))
     if locator:
         parts.append((Span(locator),))
     if source.url:
-        accessed = f" ({words.accessed.format(date=source.accessed)})" if source.accessed else ""
+        when = words.written_date(source.accessed)
+        accessed = f" ({words.accessed.format(date=when)})" if source.accessed else ""
         parts.append((Span(source.url + accessed),))
     return _join(parts, ", ")
 
 
-def short_reference(source: Source, locator: str = "") -> Spans:
+def short_reference(source: Source, words: Words, locator: str = "") -> Spans:
     if source.short:
         base: Spans = tuple(p for p in source.short if isinstance(p, Span))
     else:
         who = source.author or source.publisher
         title = _short_title(source.title) if source.title else source.url
         pieces: list[Spans] = [(Span(who),)] if who else []
-        pieces.append((Span(f"“{title}”" if source.title else title),))
+        pieces.append((Span(words.quoted.format(text=title) if source.title else title),))
         base = _join(pieces, ", ")
     if locator:
         base = _join([base, (Span(locator),)], ", ")
@@ -50,8 +51,8 @@ def ibid(words: Words, locator: str = "", *, lower: bool = False) -> Spans:
 
 
 def see_note(source: Source, number: int, words: Words, locator: str = "") -> Spans:
-    see = (Span(words.see_note.format(number=number)),)
-    return _join([short_reference(source), see, *([(Span(locator),)] if locator else [])], ", ")
+    see = (Span(words.see_note.format(number=words.number(number))),)
+    return _join([short_reference(source, words), see, *([(Span(locator),)] if locator else [])], ", ")
 
 
 def _short_title(title: str) -> str:
@@ -83,6 +84,10 @@ def merge_spans(spans: list[Span] | tuple[Span, ...]) -> Spans:
     return tuple(out)
 
 
+# closing quotation marks of the languages briefer prints, and the spaces French puts inside them
+_CLOSING = "”’»“\"' \u00a0\u202f"
+
+
 def ends_sentence(spans: Spans) -> bool:
-    text = "".join(s.text for s in spans).rstrip()
-    return text.endswith((".", "?", "!", "…")) or text.endswith((".”", "?”", "!”"))
+    text = "".join(s.text for s in spans).rstrip().rstrip(_CLOSING)
+    return text.endswith((".", "?", "!", "…"))

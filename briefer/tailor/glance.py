@@ -19,9 +19,13 @@ MAX_FACTS = 3  # a country's most important facts: the first three, as the conte
 
 def glance_recipe(recipe: Recipe) -> Recipe:
     """The recipe to tailor a page from: key messages and country boxes on, citations in full
-    (each note is read alone; a "see note 4" could point at a note the page left out)."""
+    (each note is read alone; a "see note 4" could point at a note the page left out), and no
+    sections when there is something else to show (the page shows none; in another language
+    they would otherwise have to be translated too)."""
+    shows_something = bool(recipe.audience or recipe.countries)
     return dataclasses.replace(
         recipe,
+        sections=() if shows_something else recipe.sections,
         key_messages=True,
         country_boxes=True,
         citations=CitationStyle.FULL,

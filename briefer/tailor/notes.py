@@ -94,7 +94,7 @@ def resolve_notes(
             elif style == CitationStyle.SEE_NOTE:
                 printed = see_note(source, first_note[part.source_id], words, locator)
             else:
-                printed = short_reference(source, locator)
+                printed = short_reference(source, words, locator)
             if part.prefix:
                 spans.append(Span(part.prefix + " "))
             spans.extend(printed)

@@ -8,9 +8,11 @@ Plain data; saving and opening live in recipe_file.py. Imports nothing from brie
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+_BREAKS = re.compile(r"[ ]*[^\S ]+[\s]*")  # a run of whitespace holding a line break or tab
 _MM = 72.0 / 2.54 * 0.1  # one millimetre in points, computed as ReportLab does, to the last bit
 
 
@@ -66,12 +68,29 @@ class CitationStyle(StrEnum):
         }[self]
 
 
-def describe_choices(vocabulary: type[PageSize] | type[NotePlacement] | type[CitationStyle]) -> str:
+class Untranslated(StrEnum):
+    """What a brief in another language than the report's does with text not translated yet."""
+
+    REFUSE = "refuse"
+    MARK = "mark"
+
+    @property
+    def label(self) -> str:
+        return {
+            Untranslated.REFUSE: "Refuse to build until it is translated",
+            Untranslated.MARK: "Print it in the report's language, marked",
+        }[self]
+
+
+def describe_choices(
+    vocabulary: type[PageSize] | type[NotePlacement] | type[CitationStyle] | type[Untranslated],
+) -> str:
     """'a4 (A4), letter (US Letter)': the values and what they mean, for help texts."""
     return ", ".join(f"{choice.value} ({choice.label})" for choice in vocabulary)
 
 
 CONTENTS_DEPTHS = (1, 2, 3)  # parts; and level-3 sub-headings; and level-4 ones
+PREPARED_FIELDS = ("recipient", "meeting", "place", "date", "organisation")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +102,14 @@ class PreparedFor:
     place: str = ""
     date: str = ""
     organisation: str = ""
+
+    def __post_init__(self) -> None:
+        # each field is one line wherever it prints: a line break or tab typed into it (a
+        # recipients CSV's quoted field, a pasted address) is a space, never a missing glyph
+        for name in PREPARED_FIELDS:
+            value = getattr(self, name)
+            if isinstance(value, str) and _BREAKS.search(value):
+                object.__setattr__(self, name, _BREAKS.sub(" ", value).strip())
 
     def line(self) -> str:
         """One line for the footer and cover: the filled fields joined."""
@@ -96,6 +123,8 @@ class Recipe:
 
     `sections` None means every section in the report's (or the audience's) order.
     `citations`: how a repeat citation of a source prints (see CitationStyle).
+    `language`: the brief's language (BCP 47); "" means the report's own language.
+    `untranslated`: what happens to text without a translation into that language.
     """
 
     sections: tuple[str, ...] | None = None
@@ -116,6 +145,8 @@ class Recipe:
     prepared_for: PreparedFor = field(default_factory=PreparedFor)
     cover_note: str = ""
     contents_depth: int = 1  # how deep the contents go: 1 parts, 2 and sub-headings, 3 and level 4
+    language: str = ""
+    untranslated: Untranslated = Untranslated.REFUSE
 
     @property
     def chooses_nothing(self) -> bool:
@@ -135,9 +166,18 @@ class Recipe:
             value = getattr(self, name)
             if not isinstance(value, vocabulary) and value in _values(vocabulary):
                 object.__setattr__(self, name, vocabulary(value))
+        # country codes are upper case everywhere ("pl" in a recipe means what --country pl means)
+        codes = tuple(code.strip().upper() if isinstance(code, str) else code for code in self.countries)
+        if codes != self.countries:
+            object.__setattr__(self, "countries", codes)
 
 
-_VOCABULARIES: dict[str, type[StrEnum]] = {"notes": NotePlacement, "citations": CitationStyle, "page_size": PageSize}
+_VOCABULARIES: dict[str, type[StrEnum]] = {
+    "notes": NotePlacement,
+    "citations": CitationStyle,
+    "page_size": PageSize,
+    "untranslated": Untranslated,
+}
 
 
 def _values(vocabulary: type[StrEnum]) -> frozenset[str]:

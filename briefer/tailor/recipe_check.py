@@ -4,8 +4,19 @@ from __future__ import annotations
 
 from briefer.content.located import Where
 from briefer.content.model import Report
+from briefer.content.printable import unprintable
 from briefer.content.problems import ContentError, Problems
-from briefer.tailor.recipe import CONTENTS_DEPTHS, CitationStyle, NotePlacement, PageSize, Recipe
+from briefer.tailor.catalogue import CatalogueError
+from briefer.tailor.recipe import (
+    CONTENTS_DEPTHS,
+    PREPARED_FIELDS,
+    CitationStyle,
+    NotePlacement,
+    PageSize,
+    Recipe,
+    Untranslated,
+)
+from briefer.tailor.wording import words_for
 
 
 class RecipeError(ContentError):
@@ -14,6 +25,22 @@ class RecipeError(ContentError):
 
 def _choices(values: list[str]) -> str:
     return ", ".join(values) if values else "none"
+
+
+MAX_PREPARED = 300  # characters of one prepared-for field: a name with titles, a long meeting name
+
+
+def _check_texts(recipe: Recipe, p: Problems, here: Where) -> None:
+    """Free text a user typed: it must print, and a prepared-for field must fit a cover."""
+    prepared = recipe.prepared_for
+    fields = [(f"prepared-for {name}", getattr(prepared, name)) for name in PREPARED_FIELDS]
+    for what, text in [*fields, ("watermark", recipe.watermark), ("cover note", recipe.cover_note)]:
+        problem = unprintable(text)
+        if problem:
+            p.error(here, f"the {what} {problem}")
+    for what, text in fields:
+        if len(text) > MAX_PREPARED:
+            p.error(here, f"the {what} is {len(text):,} characters long; at most {MAX_PREPARED} fit on a cover")
 
 
 def check_recipe(recipe: Recipe, report: Report, origin: str = "recipe") -> None:
@@ -47,10 +74,12 @@ def check_recipe(recipe: Recipe, report: Report, origin: str = "recipe") -> None
         (recipe.page_size, PageSize, "page size"),
         (recipe.notes, NotePlacement, "notes placement"),
         (recipe.citations, CitationStyle, "citation style"),
+        (recipe.untranslated, Untranslated, "choice for untranslated text"),
     ):
         values = [choice.value for choice in valid]
         if value not in values:
             p.error(here, f"unknown {what} {str(value)!r} (valid: {_choices(values)})")
+    _check_language(recipe, report, p, here)
     if recipe.chooses_nothing:
         p.error(here, "the recipe chooses nothing to print: no section, no key messages, no country box")
     if recipe.contents_depth not in CONTENTS_DEPTHS:
@@ -58,5 +87,15 @@ def check_recipe(recipe: Recipe, report: Report, origin: str = "recipe") -> None
         p.error(here, f"contents depth {recipe.contents_depth!r} is not one of {depths}")
     if len(recipe.watermark) > 40:
         p.error(here, "the watermark is longer than 40 characters; use a word or two")
+    _check_texts(recipe, p, here)
     if p.errors:
         raise RecipeError(p.items)
+
+
+def _check_language(recipe: Recipe, report: Report, p: Problems, here: Where) -> None:
+    """The brief's language needs a word catalogue (the report's own language too)."""
+    try:
+        words_for(recipe.language or report.language, report.language)
+    except CatalogueError as exc:
+        whose = "" if recipe.language else " — the report's language; choose another with --language"
+        p.error(here, f"{exc}{whose}")

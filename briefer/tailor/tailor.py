@@ -1,12 +1,14 @@
 """tailor(report, recipe) -> Brief: every editorial decision for one brief, as a pure function.
 
-Which parts, in which order, with which titles and words; notes numbered in reading order.
+Which parts, in which order, with which titles and words, in which language (the recipe's,
+else the report's); notes numbered in reading order after selection and translation.
 Imports the content model and the rest of briefer.tailor only.
 """
 
 from __future__ import annotations
 
-from briefer.content.model import Audience, Block, Report, Span
+from briefer.content.fingerprint import stamp_of
+from briefer.content.model import Audience, Report, Span
 from briefer.tailor.blocks import SourceLines, brief_block
 from briefer.tailor.brief import (
     Brief,
@@ -20,36 +22,19 @@ from briefer.tailor.brief import (
 )
 from briefer.tailor.citations import ends_sentence, full_reference, merge_spans
 from briefer.tailor.countries import comparison, country_box
+from briefer.tailor.localise import localise
 from briefer.tailor.notes import NoteNumberer, resolve_notes
 from briefer.tailor.recipe import PreparedFor, Recipe
 from briefer.tailor.recipe_check import check_recipe
 from briefer.tailor.recipe_file import dump_recipe
+from briefer.tailor.selection import block_visible, section_order
 from briefer.tailor.wording import Words, words_for
-
-
-def section_order(report: Report, recipe: Recipe) -> tuple[str, ...]:
-    """The recipe's sections, or the audience's preferred order followed by the rest."""
-    if recipe.sections is not None:
-        return recipe.sections
-    all_ids = [s.id for s in report.sections]
-    if recipe.audience:
-        first = list(report.audience(recipe.audience).section_order)
-        return tuple(first + [i for i in all_ids if i not in first])
-    return tuple(all_ids)
-
-
-def block_visible(block: Block, recipe: Recipe) -> bool:
-    if block.id in recipe.exclude_blocks:
-        return False
-    tags = block.tags
-    if tags.only_for_countries and not set(tags.only_for_countries) & set(recipe.countries):
-        return False
-    return not tags.only_for_audiences or recipe.audience in tags.only_for_audiences
 
 
 def tailor(report: Report, recipe: Recipe) -> Brief:
     check_recipe(recipe, report)
-    words = words_for(report.language)
+    words = words_for(recipe.language or report.language, report.language)
+    report = localise(report, recipe, words.untranslated)
     numberer = NoteNumberer(report)
     audience = report.audience(recipe.audience) if recipe.audience else None
     countries = [report.country(code) for code in recipe.countries]
@@ -65,7 +50,7 @@ def tailor(report: Report, recipe: Recipe) -> Brief:
         authors=report.authors,
         publisher=report.publisher,
         year=report.year,
-        language=report.language,
+        language=words.language,
         report_citation=tuple(p for p in report.citation if isinstance(p, Span)),
         audience_name=audience.name if audience else "",
         country_names=names,
@@ -90,7 +75,7 @@ def tailor(report: Report, recipe: Recipe) -> Brief:
         parts=parts,
         notes=notes,
         sources=_sources(report, notes, tuple(source_lines.cited), words) if recipe.sources_list else (),
-        recipe_yaml=dump_recipe(recipe),
+        recipe_yaml=dump_recipe(recipe, stamp_of(report)),
         title_text=spans_of(report.title_text),
         subtitle_text=spans_of(report.subtitle_text),
         status_title=report.status.title,

@@ -1,20 +1,30 @@
-"""Safe file names: any text gives a short ASCII slug that every OS accepts; unique per batch."""
+"""Safe file names: any text gives a short slug of letters and digits that every OS accepts; unique per batch."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefer.batch.names import MAX_STEM, NameAllocator, safe_name
+from briefer.batch.names import MAX_BYTES, MAX_STEM, NameAllocator, safe_name
 
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# lower-case letters and digits of any script, in words joined by "-": no separator, no dot,
+# no control character, nothing Windows refuses
+SLUG = re.compile(r"^[^\W_]+(-[^\W_]+)*$")
 WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {f"{k}{n}" for k in ("com", "lpt") for n in range(10)}
 
 
 def is_safe(name: str, max_length: int = MAX_STEM) -> bool:
-    return bool(SLUG.match(name)) and 0 < len(name) <= max_length and name not in WINDOWS_RESERVED
+    return (
+        bool(SLUG.match(name))
+        and name == name.lower()
+        and name == unicodedata.normalize("NFC", name)
+        and 0 < len(name) <= max_length
+        and len(name.encode("utf-8")) <= MAX_BYTES
+        and name not in WINDOWS_RESERVED
+    )
 
 
 @given(st.text())
@@ -32,7 +42,7 @@ def test_allocated_names_are_unique_and_safe(texts):
     names = NameAllocator(max_length=20)
     stems = [names.take(t) for t in texts]
     assert len({s.casefold() for s in stems}) == len(stems)
-    assert all(SLUG.match(s) and len(s) <= 20 for s in stems)
+    assert all(is_safe(s, 20) for s in stems)
 
 
 def test_readable_names_from_many_scripts():
@@ -48,8 +58,15 @@ def test_reserved_windows_names_are_changed():
         assert safe_name(name) == f"{name.lower()}-file"
 
 
+def test_scripts_without_a_transliteration_keep_their_letters():
+    assert safe_name("王小明", fallback="recipient-3") == "王小明"
+    assert safe_name("김민준 Kim") == "김민준-kim"
+    assert safe_name("がっこう") == "がっこう"  # the voicing mark stays: "か" would be another word
+    assert len(safe_name("中" * 100).encode("utf-8")) <= MAX_BYTES
+
+
 def test_text_without_letters_uses_the_fallback():
-    assert safe_name("中文", fallback="recipient-3") == "recipient-3"
+    assert safe_name("!!!", fallback="recipient-3") == "recipient-3"
     assert safe_name("!!!") == "file"
 
 

@@ -76,7 +76,7 @@ def test_one_copy_per_recipient_with_their_cover(report):
     plan = plan_recipients(report, recipe, RECIPIENTS)
     assert [job.stem for job in plan.jobs] == [
         "parliamentarians-poland-lucja-wasowska",
-        "parliamentarians-poland-recipient-2",
+        "parliamentarians-poland-中文",
         "parliamentarians-poland-olena-kovalenko",
     ]
     assert plan.jobs[0].recipe.prepared_for.recipient == "Łucja Wąsowska, Poseł"

@@ -58,7 +58,7 @@ def test_format_2_reads_every_block(mini: Path) -> None:
 @pytest.mark.parametrize(
     ("old_text", "new_text", "message"),
     [
-        ("format: 2", "format: 3", "report.yaml:1:9: content format 3 is newer than this briefer reads"),
+        ("format: 2", "format: 3", "report.yaml:1:9: this report is written in content format 3, newer than"),
         ("format: 2", "format: two", "report.yaml:1:9: 'format' must be a content format number"),
     ],
 )

@@ -208,10 +208,14 @@ def test_deep_nesting_is_refused(mini: Path) -> None:
     assert any("audiences.yaml" in e and ("nested too deeply" in e or "YAML" in e) for e in errors)
 
 
-def test_norway_unquoted_is_explained(mini: Path) -> None:
-    edit(mini / "countries.yaml", "code: PL", "code: NO")
-    assert any(
-        "countries.yaml:2:11: 'code' in a country must be text, not true/false (YAML reads" in e
-        and "put it in quotes" in e
-        for e in errors_of(mini)
-    )
+def test_norway_unquoted_is_norway(mini: Path) -> None:
+    # YAML 1.1 reads a bare NO as false; briefer reads text as typed (yaml_dialect.py)
+    edit(mini / "countries.yaml", "code: PL\n    name: Poland", "code: NO\n    name: Norway")
+    edit(
+        mini / "sections" / "02-cases.yaml", "countries: [PL]", "countries: [NO]"
+    )  # format 2: tags name known countries
+    edit(mini / "sections" / "01-summary.yaml", "id: summary-quote", "id: summary-quote\n    countries: [NO]")
+    report = load_report(mini)
+    assert report.country("NO").name == "Norway"
+    quote = report.section("summary").blocks[1]
+    assert quote.tags.countries == ("NO",)

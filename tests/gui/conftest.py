@@ -33,12 +33,16 @@ class Dialogs:
     """What the app asked; answers the tests set up in advance."""
 
     errors: list[tuple[str, str, list[str]]] = field(default_factory=list)
+    infos: list[tuple[str, str, list[str]]] = field(default_factory=list)
+    yes_no_answers: list[bool] = field(default_factory=list)
+    yes_no_asked: list[str] = field(default_factory=list)
     save_changes_answer: str = "discard"
     save_changes_asked: int = 0
     open_paths: list[str] = field(default_factory=list)
     save_paths: list[str] = field(default_factory=list)
     folders: list[str] = field(default_factory=list)
     opened: list[str] = field(default_factory=list)  # files and folders handed to the desktop
+    raster_printers: list[object] = field(default_factory=list)  # QPrinters the system print dialog "chose"
     abouts: int = 0
 
     def error_text(self) -> str:
@@ -60,6 +64,14 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
 
     def show_error(parent, title, text, problems=None):
         record.errors.append((title, text, list(problems or [])))
+
+    def show_info(parent, title, text, lines=None):
+        record.infos.append((title, text, list(lines or [])))
+
+    def ask_yes_no(parent, title, text):
+        record.yes_no_asked.append(text)
+        assert record.yes_no_answers, f"unexpected question: {text}"
+        return record.yes_no_answers.pop(0)
 
     def ask_save_changes(parent, name):
         record.save_changes_asked += 1
@@ -84,13 +96,20 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     def show_about(parent, report=None):
         record.abouts += 1
 
+    def ask_raster_printer(parent, title, page_count):
+        assert record.raster_printers, f"unexpected system print dialog for {title}"
+        return record.raster_printers.pop(0)
+
     monkeypatch.setattr(module, "show_error", show_error)
+    monkeypatch.setattr(module, "show_info", show_info)
+    monkeypatch.setattr(module, "ask_yes_no", ask_yes_no)
     monkeypatch.setattr(module, "ask_save_changes", ask_save_changes)
     monkeypatch.setattr(module, "ask_open_path", ask_open_path)
     monkeypatch.setattr(module, "ask_save_path", ask_save_path)
     monkeypatch.setattr(module, "ask_folder", ask_folder)
     monkeypatch.setattr(module, "open_location", open_location)
     monkeypatch.setattr(module, "show_about", show_about)
+    monkeypatch.setattr(module, "ask_raster_printer", ask_raster_printer)
     return record
 
 

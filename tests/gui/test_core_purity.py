@@ -1,4 +1,4 @@
-"""The core never imports Qt: the CLI, build, tailoring and loading work without PySide6."""
+"""The core never imports Qt: the CLI, build, tailoring, loading and printing work without PySide6."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from tests.conftest import ROOT
 def test_core_does_not_import_pyside6() -> None:
     code = (
         "import briefer.cli, briefer.build, briefer.tailor.tailor, briefer.content.load, sys; "
+        "import briefer.cli.printing, briefer.printing.cups, briefer.printing.options, briefer.printing.send; "
         "assert not any(m.startswith('PySide6') for m in sys.modules), "
         "[m for m in sys.modules if m.startswith('PySide6')]"
     )

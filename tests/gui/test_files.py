@@ -78,7 +78,7 @@ def test_save_and_reopen_gives_the_same_state(
     path = tmp_path / "my recipe.yaml"
     assert window.save_to(path)
     assert load_recipe(path) == chosen
-    assert window.windowTitle() == "my recipe.yaml[*] — briefer" and not window.isWindowModified()
+    assert window.windowTitle() == "my recipe.yaml[*] — Withdrawal Symptoms — briefer" and not window.isWindowModified()
 
     window.commands.new.trigger()
     assert window.panel.recipe() == Recipe()

@@ -16,7 +16,7 @@ from tests.gui.conftest import Dialogs, change_and_wait, preview_text, wait_for_
 
 
 def test_the_window_opens_with_the_whole_report(window: MainWindow, report: Report) -> None:
-    assert window.windowTitle() == "Untitled[*] — briefer" and not window.isWindowModified()
+    assert window.windowTitle() == "Untitled[*] — Withdrawal Symptoms — briefer" and not window.isWindowModified()
     document = window.preview.document()
     assert document is not None and document.status() == QPdfDocument.Status.Ready
     assert document.pageCount() == window.last_preview.stats.pages > 1

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtPdfWidgets import QPdfView
 from pytestqt.qtbot import QtBot
 
-from briefer.gui import printing
 from briefer.gui.main_window import MainWindow
 from briefer.tailor.recipe import Recipe
 from briefer.tailor.recipe_file import save_recipe
+from tests.cups_server import PdfQueue
 from tests.gui.conftest import Dialogs, wait_for_preview
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -57,11 +56,12 @@ def test_ctrl_o_opens(qtbot: QtBot, window: MainWindow, dialogs: Dialogs, tmp_pa
     wait_for_preview(qtbot, window)
 
 
-def test_ctrl_p_prints(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    printed: list[bytes] = []
-    monkeypatch.setattr(printing, "ask_and_print", lambda parent, pdf, title: printed.append(pdf) or 1)
+def test_ctrl_p_opens_the_print_dialog(qtbot: QtBot, window: MainWindow, pdf_printer: PdfQueue) -> None:
     press(qtbot, window, Qt.Key.Key_P)
-    assert printed == [window.preview.pdf()]
+    qtbot.waitUntil(lambda: window.print_dialog is not None and window.print_dialog.isVisible(), timeout=10_000)
+    assert window.print_dialog is not None
+    assert window.print_dialog.printer.currentData() == pdf_printer.name
+    assert window.print_dialog.document.data == window.preview.pdf()
 
 
 def test_zoom_keys(qtbot: QtBot, window: MainWindow) -> None:

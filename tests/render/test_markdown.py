@@ -9,6 +9,7 @@ from pathlib import Path
 
 from briefer.content.model import Report
 from briefer.render.markdown import render_markdown
+from briefer.tailor.brief import BSidebar, CountryBox
 from briefer.tailor.recipe import PreparedFor, Recipe
 from briefer.tailor.recipe_file import save_recipe
 from briefer.tailor.tailor import tailor
@@ -129,3 +130,19 @@ def test_the_report_address_and_about_close_the_markdown(gao_report: Report) -> 
     assert "<https://www.gao.gov/products/gao-26-107955>" in text
     assert text.rstrip().endswith("integrity, and reliability.")
     assert "\n### About the publisher\n" in text
+
+
+def test_markdown_keeps_the_tagged_pdfs_semantics(report: Report) -> None:
+    """Headings, lists and tables as the PDF's structure tree has them: a country box's status
+    table with its header row and its facts under their sub-heading, sidebars with a heading."""
+    recipe = Recipe(audience="parliamentarians", countries=("FI", "LT"), cover_note="Dear colleague,\n\nIn brief.")
+    brief = tailor(report, recipe)
+    text = render_markdown(brief)
+    box = next(p for p in brief.parts if isinstance(p, CountryBox))
+    at = text.index(f"## {box.title}\n")
+    assert text[at:].split("\n")[2] == "| " + " | ".join(box.status_headers) + " |"
+    assert f"\n### {box.facts_title}\n\n- " in text[at:]
+    sidebar = next(b for s in brief.sections for b in s.blocks if isinstance(b, BSidebar))
+    assert f"\n> ### {sidebar.title}\n" in text
+    assert f"\n## {brief.words.cover_note}\n\nDear colleague,\n\nIn brief.\n" in text
+    assert "\n1. " in text and "\n- " in text
