@@ -49,6 +49,18 @@ class Unit:
         return fingerprint(self.texts)
 
 
+# a translation file keeps each unit as a mapping: `source` (the fingerprint of the source text
+# it translates), then its texts by path; a text whose path is `source` (a table's or figure's
+# citation) is written under this key instead, so that the two never meet
+SOURCE_TEXT_KEY = "source_line"
+
+
+def file_key(path: str) -> str:
+    """The key a unit's text is written under in a translation file: its path, but `source_line`
+    for the path `source`."""
+    return SOURCE_TEXT_KEY if path == "source" else path
+
+
 def fingerprint(texts: tuple[tuple[str, Translatable], ...]) -> str:
     """16 hex digits that change whenever any text of the unit (or its markup) changes."""
     digest = hashlib.sha256()

@@ -18,7 +18,7 @@ from briefer.content.located import Where
 from briefer.content.model import Report, UnitTranslation
 from briefer.content.problems import ContentError, Problem
 from briefer.content.translations import FOLDER
-from briefer.content.units import report_units, source_markup
+from briefer.content.units import file_key, report_units, source_markup
 from briefer.output import write_atomically
 
 HEADER = (
@@ -58,7 +58,7 @@ def save_units(root: Path, report: Report, language: str, units: dict[str, UnitT
         path = holder.get(unit_id, folder / homes[unit_id])
         data = files.setdefault(path, {"language": language, "units": {}})
         data["units"][unit_id] = {"source": translation.source} | {
-            path: source_markup(text) for path, text in translation.texts.items()
+            file_key(path): source_markup(text) for path, text in translation.texts.items()
         }
         dirty.add(path)
     for path in sorted(dirty):

@@ -95,7 +95,7 @@ def test_a_newer_content_format_is_explained(tmp_path: Path) -> None:
     report = tmp_path / "report"
     shutil.copytree(MINI, report)
     meta = report / "report.yaml"
-    meta.write_text("format: 99\n" + meta.read_text(encoding="utf-8"), encoding="utf-8")
+    meta.write_text(meta.read_text(encoding="utf-8").replace("format: 2\n", "format: 99\n"), encoding="utf-8")
     done = run("build", "--content", str(report), "-o", str(tmp_path / "b.pdf"))
     assert done.returncode == 2
     assert "content format 99, newer than this briefer reads" in done.stderr

@@ -44,7 +44,7 @@ def test_every_text_of_the_report_is_in_exactly_one_unit(report: Report) -> None
     units = report_units(report)
     assert len({unit.id for unit in units}) == len(units)
     kinds = {unit.kind for unit in units}
-    assert kinds == {"report", "treaty", "section", "block", "note", "audience", "country"}
+    assert kinds == {"report", "status", "section", "block", "note", "audience", "country"}
     blocks = [unit for unit in units if unit.kind == "block"]
     assert len(blocks) == sum(len(s.blocks) for s in report.sections)
     notes = {unit.key for unit in units if unit.kind == "note"}
