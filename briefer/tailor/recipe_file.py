@@ -20,6 +20,7 @@ from briefer.content.fields import Record
 from briefer.content.fingerprint import ReportStamp
 from briefer.content.located import LDict, LScalar, Where, YamlError, parse_located
 from briefer.content.problems import Problem, Problems
+from briefer.content.yaml_dialect import Dumper
 from briefer.inputs import MB, InputError, read_input
 from briefer.output import write_atomically
 from briefer.tailor.recipe import CitationStyle, NotePlacement, PageSize, PreparedFor, Recipe, Untranslated
@@ -98,7 +99,7 @@ def recipe_to_dict(recipe: Recipe) -> dict[str, object]:
 
 def dump_recipe(recipe: Recipe, report: ReportStamp | None = None) -> str:
     """The recipe as YAML; with `report`, followed by the report it is made from."""
-    body = yaml.safe_dump(recipe_to_dict(recipe), sort_keys=False, allow_unicode=True, width=100)
+    body = yaml.dump(recipe_to_dict(recipe), Dumper=Dumper, sort_keys=False, allow_unicode=True, width=100)
     stamp = "\n" + dump_stamp(report) if report is not None else ""
     return "# briefer recipe: open it in briefer, or `briefer build --recipe FILE -o brief.pdf`\n" + body + stamp
 

@@ -16,6 +16,7 @@ from briefer.content.fields import Record
 from briefer.content.fingerprint import ContentMap, CountryPrint, Digests, ReportStamp, SectionPrint
 from briefer.content.located import LDict, LList, LStr, Where
 from briefer.content.problems import Problems
+from briefer.content.yaml_dialect import Dumper
 
 HEADER = (
     "# The report this recipe was made from. `contents` holds a fingerprint of each of its parts\n"
@@ -27,7 +28,7 @@ class _Flow(dict):  # type: ignore[type-arg]
     """A mapping written on one line ({a: 1, b: 2})."""
 
 
-class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+class _Dumper(Dumper):
     pass
 
 

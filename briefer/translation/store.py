@@ -19,6 +19,7 @@ from briefer.content.model import Report, UnitTranslation
 from briefer.content.problems import ContentError, Problem
 from briefer.content.translations import FOLDER
 from briefer.content.units import file_key, report_units, source_markup
+from briefer.content.yaml_dialect import Dumper
 from briefer.output import write_atomically
 
 HEADER = (
@@ -64,7 +65,7 @@ def save_units(root: Path, report: Report, language: str, units: dict[str, UnitT
     for path in sorted(dirty):
         data = files[path]
         data["units"] = dict(sorted(data["units"].items(), key=lambda item: order.get(item[0], len(order))))
-        body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+        body = yaml.dump(data, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=100)
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(path, (HEADER.format(language=language) + body).encode("utf-8"))
         saved.files.append(path)

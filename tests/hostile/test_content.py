@@ -36,14 +36,14 @@ BAD_CONTENT = [
         "report.yaml",
         "publisher: Example Water Institute",
         "publisher: !!binary aGVsbG8=",
-        "report.yaml:5:12: the YAML tag !!binary is not used in briefer files",
+        "report.yaml:6:12: the YAML tag !!binary is not used in briefer files",
     ),
     (
         "python-tag",
         "report.yaml",
         "publisher: Example Water Institute",
         "publisher: !!python/object:os.system x",
-        "report.yaml:5:12: the YAML tag !!python/object:os.system is not used",
+        "report.yaml:6:12: the YAML tag !!python/object:os.system is not used",
     ),
     (
         "blank-section-order",
