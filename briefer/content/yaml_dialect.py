@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TypeVar
 
 import yaml
 from yaml.composer import Composer
@@ -20,7 +21,7 @@ from yaml.parser import Parser
 from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
-from yaml.tokens import ScalarToken
+from yaml.tokens import ScalarToken, TagToken, Token
 
 TAG = "tag:yaml.org,2002:"
 NULL, BOOL, INT, FLOAT, DATE, STR = (TAG + t for t in ("null", "bool", "int", "float", "timestamp", "str"))
@@ -73,24 +74,34 @@ for _tag, _pattern, _first in IMPLICIT:
     Dumper.add_implicit_resolver(_tag, _pattern, _first)
 
 
+_Token = TypeVar("_Token", bound=Token)
+
+
 class _Scanner(Scanner):
-    """PyYAML's own scanner ends a plain scalar at `?` inside `[…]` or `{…}`; libyaml and YAML
-    1.2 do not (`[Will you join?]` is one item). While a plain scalar is scanned in flow
-    context, `?` is shown to the inherited scanner as an ordinary letter; the text it keeps
-    is read from the buffer, so the `?` stays in it."""
+    """Where PyYAML's own scanner reads flow context (`[…]`, `{…}`) unlike libyaml and YAML 1.2,
+    the inherited scanner is shown a translated character while it scans one token: a `?`
+    inside a plain scalar is a letter (`[Will you join?]` is one item), and `, [ ] { }` end a
+    tag (`[!, x]` is a tag `!` then a comma). The text a token keeps is read from the buffer,
+    so nothing typed is changed."""
 
     def scan_plain(self) -> ScalarToken:
+        return self._in_flow(super().scan_plain, {"?": "a"})
+
+    def scan_tag(self) -> TagToken:
+        return self._in_flow(super().scan_tag, dict.fromkeys(",[]{}", " "))
+
+    def _in_flow(self, scan: Callable[[], _Token], shown: dict[str, str]) -> _Token:
         if not self.flow_level:
-            return super().scan_plain()
+            return scan()
         real_peek: Callable[[int], str] = self.peek  # type: ignore[attr-defined]
 
         def peek(index: int = 0) -> str:
             char = real_peek(index)
-            return "a" if char == "?" else char
+            return shown.get(char, char)
 
-        self.__dict__["peek"] = peek  # shadows the method for this one scalar
+        self.__dict__["peek"] = peek  # shadows the method for this one token
         try:
-            return super().scan_plain()
+            return scan()
         finally:
             del self.__dict__["peek"]
 

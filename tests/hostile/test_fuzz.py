@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from briefer.build import build_bytes, open_recipe
@@ -186,6 +186,7 @@ flow_words = st.text(alphabet="abc ?:,-#'\"!&*[]{}0123456789.", min_size=0, max_
 
 
 @settings(max_examples=LOADER_EXAMPLES, deadline=None)
+@example(document="items: [!, ]\n")  # found by this test: PyYAML took the comma into the tag
 @given(document=st.one_of(flow_words.map(lambda w: f"items: [{w}]\n"), flow_words.map(lambda w: f"a: {w}\n")))
 def test_what_libyaml_reads_pure_python_reads_alike(document: str) -> None:
     """A file that is valid on a machine with libyaml is valid, and means the same, on one
