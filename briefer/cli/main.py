@@ -45,16 +45,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print a JSON list")
     _content_option(p)
 
-    p = sub.add_parser(
-        "migrate",
-        help="rewrite a content folder in format 1 as format 2",
-        description="Rewrite DIR as content format 2, in place; with -o, write the rewritten copy to "
-        "NEWDIR and leave DIR as it is. Comments and untouched lines are kept, and nothing is written "
-        "unless the rewritten content reads back as the same report.",
-    )
-    p.add_argument("folder", metavar="DIR", help="the content folder to rewrite")
-    p.add_argument("-o", "--output", metavar="NEWDIR", help="write the rewritten copy here instead")
-
     p = sub.add_parser("build", help="build a brief (PDF or Markdown, from the -o suffix)")
     _content_option(p)
     add_recipe_options(p)
@@ -79,6 +69,13 @@ def build_parser() -> argparse.ArgumentParser:
     add_batch_print_options(p)
     add_print_parsers(sub, _content_option)
 
+    _add_report_parsers(sub)
+    add_translations_parser(sub)
+    return parser
+
+
+def _add_report_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """The commands about a report itself: diff, new, migrate."""
     p = sub.add_parser(
         "diff",
         help="what changed in the report since a brief (or recipe) was made",
@@ -91,8 +88,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("new", help="write a small starter report to edit", description="Write a small, valid report.")
     p.add_argument("folder", metavar="DIR", help="a new (or empty) folder for the report")
 
-    add_translations_parser(sub)
-    return parser
+    p = sub.add_parser(
+        "migrate",
+        help="rewrite a content folder in format 1 as format 2",
+        description="Rewrite DIR as content format 2, in place; with -o, write the rewritten copy to "
+        "NEWDIR and leave DIR as it is. Comments and untouched lines are kept, and nothing is written "
+        "unless the rewritten content reads back as the same report.",
+    )
+    p.add_argument("folder", metavar="DIR", help="the content folder to rewrite")
+    p.add_argument("-o", "--output", metavar="NEWDIR", help="write the rewritten copy here instead")
 
 
 def _app_parser() -> argparse.ArgumentParser:

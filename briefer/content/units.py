@@ -18,17 +18,22 @@ from dataclasses import dataclass
 from briefer.content.inline import inline_source
 from briefer.content.model import (
     Audience,
+    Block,
     Cite,
     Country,
+    Definition,
+    Figure,
+    ItemList,
     NoteRef,
     Report,
     Section,
+    Sidebar,
     Span,
     StatusScheme,
+    Table,
+    Text,
     Translatable,
     plain_text,
-    printed,
-    translatable_texts,
 )
 
 KINDS = ("report", "status", "section", "block", "note", "audience", "country")
@@ -88,6 +93,46 @@ def markers(text: Translatable) -> Counter[str]:
 def _texts(pairs: Iterable[tuple[str, Translatable]]) -> tuple[tuple[str, Translatable], ...]:
     """The pairs that have text (an empty subtitle or attribution is nothing to translate)."""
     return tuple((path, text) for path, text in pairs if text)
+
+
+def printed(plain: str, text: Text) -> Translatable:
+    """A title as a translator sees it: plain text, or inline text when it carries markup
+    (format 2's `title_text`); translating `title` sets both (`with_texts`)."""
+    return text if text and text != (Span(plain),) else plain
+
+
+def translatable_texts(block: Block) -> tuple[tuple[str, Translatable], ...]:
+    """(path, text) of every text of a block a translator translates, in reading order.
+
+    A path names an attribute, then 1-based positions in tuples ("paragraphs.2", "rows.3.1");
+    a new kind of block adds one case here and is translated, exported and checked like the
+    others. Empty texts (an empty cell) are left out by the caller.
+    """
+    if isinstance(block, Definition):
+        return (("term", block.term), ("text", block.text))
+    if isinstance(block, Sidebar):
+        paragraphs = ((f"paragraphs.{n}", p) for n, p in enumerate(block.paragraphs, start=1))
+        return (("title", printed(block.title, block.title_text)), *paragraphs)
+    if isinstance(block, ItemList):
+        return tuple(
+            pair
+            for n, item in enumerate(block.items, start=1)
+            for pair in (
+                (f"items.{n}.text", item.text),
+                *((f"items.{n}.items.{m}", sub) for m, sub in enumerate(item.items, start=1)),
+            )
+        )
+    if isinstance(block, Table):
+        cells = [
+            (f"{part}.{r}.{c}", cell)
+            for part, rows in (("header", block.header), ("rows", block.rows))
+            for r, row in enumerate(rows, start=1)
+            for c, cell in enumerate(row, start=1)
+        ]
+        return (("caption", block.caption), *cells, ("source", block.source))
+    if isinstance(block, Figure):
+        return (("alt", block.alt), ("caption", block.caption), ("source", block.source))
+    return (("text", block.text),)
 
 
 def report_units(report: Report) -> tuple[Unit, ...]:

@@ -19,9 +19,8 @@ from briefer.content.model import (
     Sidebar,
     Span,
     block_texts,
-    translatable_texts,
 )
-from briefer.content.units import fingerprint, report_units, with_texts
+from briefer.content.units import fingerprint, report_units, translatable_texts, with_texts
 
 BLOCKS = (
     Paragraph("p", (Span("A "), Span("b", bold=True), NoteRef("1"))),
