@@ -13,11 +13,14 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefer.content.images import MAX_IMAGE_BYTES
+from briefer.content.load import check_report
 from briefer.content.located import Where
-from briefer.content.model import Report
+from briefer.content.model import Figure, Report, Table
 from briefer.content.problems import Problem
+from briefer.inputs import InputError, read_input
 from briefer.output import OutputError, write_atomically
-from briefer.tailor.brief import Brief
+from briefer.tailor.brief import BFigure, Brief
 from briefer.tailor.glance import glance_recipe
 from briefer.tailor.recipe import Recipe
 from briefer.tailor.recipe_check import RecipeError
@@ -38,6 +41,20 @@ class OutputFormat(StrEnum):
 
 # a file name's suffix says which format to write (a glance page is a .pdf, asked for by name)
 SUFFIXES = {".pdf": OutputFormat.PDF, ".md": OutputFormat.MARKDOWN, ".markdown": OutputFormat.MARKDOWN}
+
+
+def check_content(folder: Path | str | None = None) -> tuple[Report | None, list[Problem]]:
+    """check_report, then what only layout can find (briefer.render.check) when the report has
+    tables or figures: the report (None when there are errors) and every problem."""
+    report, problems = check_report(folder)
+    if report is None or not any(isinstance(b, Table | Figure) for s in report.sections for b in s.blocks):
+        return report, problems
+    from briefer.render.check import check_layout
+
+    layout = check_layout(report)
+    if any(not p.warning for p in layout):
+        return None, problems + layout
+    return report, problems + layout
 
 
 def open_recipe(path: Path | str) -> Recipe:
@@ -129,13 +146,41 @@ def build_glance(report: Report, recipe: Recipe) -> Glance:
 def build_to_file(report: Report, recipe: Recipe, out: Path) -> int:
     """Build and write atomically; the number of pages for a PDF, 0 otherwise."""
     fmt = output_format(out)
+    if fmt is OutputFormat.MARKDOWN:
+        _markdown_to_file(report, recipe, out)
+        return 0
     data = build_bytes(report, recipe, fmt)
     write_atomically(out, data)
-    return page_count(data) if fmt is not OutputFormat.MARKDOWN else 0
+    return page_count(data)
+
+
+def _markdown_to_file(report: Report, recipe: Recipe, out: Path) -> None:
+    """The Markdown, and its figures' images copied into a folder beside it ("brief_files/"),
+    which its image links name, so the two can travel together."""
+    from briefer.render.markdown import render_markdown
+
+    with _collector_paused():
+        brief = tailor(report, recipe)
+    figures = [b for part in brief.sections for b in part.blocks if isinstance(b, BFigure)]
+    media = f"{out.stem}_files" if figures else ""
+    folder = out.parent if str(out.parent) else Path(".")
+    if figures and not folder.is_dir():
+        raise OutputError(f"cannot write {out}: the folder {folder} does not exist")
+    for figure in figures:
+        target = out.parent / media / figure.name
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            data = read_input(figure.image, MAX_IMAGE_BYTES, "the image")
+        except (OSError, InputError) as exc:
+            why = exc.strerror if isinstance(exc, OSError) else str(exc)
+            raise OutputError(f"cannot copy the image {figure.name} to {target.parent}: {why}") from exc
+        write_atomically(target, data)
+    write_atomically(out, render_markdown(brief, media).encode("utf-8"))
 
 
 __all__ = [
     "OutputFormat",
+    "check_content",
     "build_bytes",
     "build_glance",
     "build_to_file",

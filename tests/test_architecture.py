@@ -44,7 +44,7 @@ def _layer(module: str) -> str:
 # what each layer of briefer may import from briefer (itself always)
 # inputs and output are the standard-library helpers every layer may use to read and write files
 ALLOWED = {
-    "content": {"inputs"},
+    "content": {"inputs", "output"},  # output: migrate rewrites content files atomically
     "tailor": {"content", "output", "inputs"},  # output: recipe files are written atomically
     "inputs": set(),
     "render": {"content", "tailor", "output", "inputs"},

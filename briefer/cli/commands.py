@@ -1,4 +1,4 @@
-"""`briefer validate`, `briefer list` and `briefer build`: load the content, act, print a line.
+"""`briefer validate`, `list`, `build` and `migrate`: load the content, act, print a line.
 
 Imports the core only; batch lives in batch.py, the app in briefer.gui.
 """
@@ -10,14 +10,14 @@ import json
 import sys
 from pathlib import Path
 
-from briefer.content.load import check_report
+from briefer.build import check_content
 from briefer.content.model import Report
 from briefer.content.problems import ContentError
 
 
 def load_content(folder: str | None) -> Report:
     """The report in `folder` (default: the shipped one); warnings go to stderr, once."""
-    report, problems = check_report(folder)
+    report, problems = check_content(folder)
     if report is None:
         raise ContentError(problems)
     for problem in problems:
@@ -83,4 +83,18 @@ def cmd_build(args: argparse.Namespace) -> int:
     pages = build_to_file(report, recipe, out)
     detail = f", {pages} pages" if pages else ""
     print(f"wrote {out}{detail}")
+    return 0
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    from briefer.content.migrate import migrate
+
+    folder = Path(args.folder)
+    output = Path(args.output) if args.output else None
+    migration = migrate(folder, output)
+    for notice in migration.notices:
+        print(notice, file=sys.stderr)
+    if migration.texts or output is not None:
+        where = f"to {output} ({folder} is unchanged)" if output else "in place"
+        print(f"migrated {folder} to content format 2 {where}: {len(migration.texts)} file(s) rewritten")
     return 0

@@ -69,6 +69,13 @@ def build_parser() -> argparse.ArgumentParser:
     add_batch_print_options(p)
     add_print_parsers(sub, _content_option)
 
+    _add_report_parsers(sub)
+    add_translations_parser(sub)
+    return parser
+
+
+def _add_report_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """The commands about a report itself: diff, new, migrate."""
     p = sub.add_parser(
         "diff",
         help="what changed in the report since a brief (or recipe) was made",
@@ -81,8 +88,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("new", help="write a small starter report to edit", description="Write a small, valid report.")
     p.add_argument("folder", metavar="DIR", help="a new (or empty) folder for the report")
 
-    add_translations_parser(sub)
-    return parser
+    p = sub.add_parser(
+        "migrate",
+        help="rewrite a content folder in format 1 as format 2",
+        description="Rewrite DIR as content format 2, in place; with -o, write the rewritten copy to "
+        "NEWDIR and leave DIR as it is. Comments and untouched lines are kept, and nothing is written "
+        "unless the rewritten content reads back as the same report.",
+    )
+    p.add_argument("folder", metavar="DIR", help="the content folder to rewrite")
+    p.add_argument("-o", "--output", metavar="NEWDIR", help="write the rewritten copy here instead")
 
 
 def _app_parser() -> argparse.ArgumentParser:
@@ -100,7 +114,7 @@ def _app_parser() -> argparse.ArgumentParser:
 
 def _handlers() -> dict[str, Handler]:
     from briefer.cli.batch import cmd_batch
-    from briefer.cli.commands import cmd_build, cmd_list, cmd_validate
+    from briefer.cli.commands import cmd_build, cmd_list, cmd_migrate, cmd_validate
     from briefer.cli.printing import cmd_print, cmd_printers
     from briefer.cli.reports import cmd_diff, cmd_new
     from briefer.cli.translations import cmd_translations
@@ -115,10 +129,11 @@ def _handlers() -> dict[str, Handler]:
         "diff": cmd_diff,
         "new": cmd_new,
         "translations": cmd_translations,
+        "migrate": cmd_migrate,
     }
 
 
-COMMANDS = ("validate", "list", "build", "batch", "print", "printers", "diff", "new", "translations")
+COMMANDS = ("validate", "list", "build", "batch", "print", "printers", "diff", "new", "translations", "migrate")
 
 
 def _is_app_call(argv: list[str]) -> bool:

@@ -13,7 +13,15 @@ from briefer.build import open_recipe_file
 from briefer.cli.errors import UsageError
 from briefer.content.fingerprint import stamp_of
 from briefer.content.model import Report
-from briefer.tailor.recipe import CitationStyle, NotePlacement, PageSize, Recipe, Untranslated, describe_choices
+from briefer.tailor.recipe import (
+    CONTENTS_DEPTHS,
+    CitationStyle,
+    NotePlacement,
+    PageSize,
+    Recipe,
+    Untranslated,
+    describe_choices,
+)
 from briefer.tailor.recipe_file import OpenedRecipe
 from briefer.tailor.recipe_report import ReportFit, ReportMismatch, check_recipe_report, describe_fit
 
@@ -28,6 +36,12 @@ def add_recipe_options(p: argparse.ArgumentParser, *, many_audiences: bool = Fal
         p.add_argument("--audience", metavar="ID", help="tailor for this audience")
     p.add_argument("--country", action="append", metavar="CODE", help="a focus country (repeatable)")
     p.add_argument("--page-size", choices=[c.value for c in PageSize], help=f"paper: {describe_choices(PageSize)}")
+    p.add_argument(
+        "--contents-depth",
+        type=int,
+        choices=CONTENTS_DEPTHS,
+        help="what the contents list: 1 sections, 2 and their sub-headings, 3 and theirs",
+    )
     p.add_argument("--language", metavar="CODE", help="the brief's language, e.g. fr or uk (default: the report's)")
     p.add_argument(
         "--untranslated",
@@ -88,6 +102,8 @@ def recipe_from_args(args: argparse.Namespace, report: Report) -> Recipe:
         changes["countries"] = tuple(dict.fromkeys(c.strip().upper() for c in args.country))
     if args.page_size is not None:
         changes["page_size"] = PageSize(args.page_size)
+    if args.contents_depth is not None:
+        changes["contents_depth"] = args.contents_depth
     if args.language is not None:
         changes["language"] = args.language.strip()
     if args.untranslated is not None:

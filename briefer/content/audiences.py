@@ -11,6 +11,7 @@ from pathlib import Path
 from briefer.content.fields import Record, read_inline
 from briefer.content.model import Asks, Audience, KeyMessage
 from briefer.content.reading import Reading
+from briefer.content.texts import read_name
 
 
 def read_audiences(reading: Reading, path: Path) -> tuple[Audience, ...]:
@@ -47,19 +48,21 @@ def read_audiences(reading: Reading, path: Path) -> tuple[Audience, ...]:
                 text = read_inline(i_item, i_where, "an ask", reading.p)
                 reading.note_refs_of(text, i_where)
                 items.append(text)
-            asks = Asks(k.text("title"), tuple(items))
+            asks = Asks(read_name(k, "title", reading.fmt), tuple(items))
         intro = a.inline("introduction")
         reading.note_refs_of(intro, a.place("introduction"))
+        audience_id = a.ident("id")
+        if not reading.define("audience", audience_id, a.place("id")):
+            continue
         audiences.append(
             Audience(
-                id=a.ident("id"),
-                name=a.text("name"),
-                needs=a.text("needs"),
+                id=audience_id,
+                name=read_name(a, "name", reading.fmt),
+                needs=read_name(a, "needs", reading.fmt),
                 introduction=intro,
                 key_messages=tuple(messages),
                 asks=asks,
                 section_order=reading.id_refs(a, "section_order", "section"),
             )
         )
-    reading.unique([a.id for a in audiences], "audience", r.place("audiences"))
     return tuple(audiences)

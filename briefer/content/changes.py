@@ -23,7 +23,7 @@ OLD_TEXT_NOTE = (
 class Change:
     kind: str  # block, note, section, source, audience, country, report
     ident: str
-    what: str  # added, removed, changed, moved, "treaty status changed", "facts changed"...
+    what: str  # added, removed, changed, moved, "status (APMBC: Joined) changed", "facts changed"...
     section: str = ""  # the title of the section it is in (its old one when removed)
     section_id: str = ""
     name: str = ""  # a country's name
@@ -116,7 +116,8 @@ def compare(old: ContentMap, report: Report) -> ContentChanges:
     assert new is not None
     changes: list[Change] = []
     if old.meta != new.meta:
-        changes.append(Change("report", report.id, "details changed (title, authors, citation, about or treaties)"))
+        changes.append(Change("report", report.id, "details changed (title, authors, citation, about or address)"))
+    changes += _status_declaration(old, new, report)
     old_sections = {s.id: s for s in old.sections}
     for s in new.sections:
         if s.id not in old_sections:
@@ -152,13 +153,70 @@ def _countries(old: ContentMap, new: ContentMap, report: Report) -> list[Change]
             continue
         moved = []
         if was.status != country.status:
-            moved.append("treaty status")
+            moved.append("status changed" + _fields_named(was.fields, country.fields, report))
         if was.facts != country.facts:
-            moved.append("facts")
+            moved.append("facts changed")
         if moved:
-            changes.append(Change("country", code, " and ".join(moved) + " changed", name=name))
+            changes.append(Change("country", code, " and ".join(moved), name=name))
     changes += [Change("country", code, "removed") for code in before if code not in after]
     return changes
+
+
+def _differing(old: Digests, new: Digests) -> list[str]:
+    """The keys whose digests differ, were added or were removed, in the new order then the old."""
+    before, after = dict(old), dict(new)
+    keys = [k for k in after if before.get(k) != after[k]]
+    return keys + [k for k in before if k not in after]
+
+
+def _fields_named(old: Digests, new: Digests, report: Report) -> str:
+    """' (APMBC: Joined, How)': the status fields that changed, by the labels the report declares;
+    '' when the old map kept no fields (a brief made before they were kept)."""
+    if not old or not new:
+        return ""
+    by_instrument: dict[str, list[str]] = {}
+    for key in _differing(old, new):
+        instrument_id, _, field_id = key.partition(".")
+        if not field_id:  # the country's name
+            by_instrument.setdefault("", []).append("name")
+            continue
+        by_instrument.setdefault(instrument_id, []).append(_label(report, instrument_id, field_id))
+    parts = [
+        ", ".join(labels) if not key else f"{_short(report, key)}: {', '.join(labels)}"
+        for key, labels in by_instrument.items()
+    ]
+    return f" ({'; '.join(parts)})" if parts else ""
+
+
+def _short(report: Report, instrument_id: str) -> str:
+    return report.instrument(instrument_id).short if report.has("instrument", instrument_id) else instrument_id
+
+
+def _label(report: Report, instrument_id: str, field_id: str) -> str:
+    """A field's label as the report declares it ("Joined"), or its id when no longer declared."""
+    if field_id in ("status", "sources"):
+        return field_id
+    if report.has("instrument", instrument_id):
+        for field in report.instrument(instrument_id).fields:
+            if field.id == field_id:
+                return field.label
+    return field_id
+
+
+def _status_declaration(old: ContentMap, new: ContentMap, report: Report) -> list[Change]:
+    """What countries are compared on: its headings, an instrument or one of its fields, named."""
+    if not old.status or old.status == new.status:
+        return []  # a map made before the declaration was kept apart has it in `meta`
+    named = []
+    for key in _differing(old.status, new.status):
+        instrument_id, _, field_id = key.partition(".")
+        if key == "headings":
+            named.append("headings")
+        elif not field_id:
+            named.append(f"instrument {_short(report, instrument_id)}")
+        else:
+            named.append(f"field {_short(report, instrument_id)} {_label(report, instrument_id, field_id)}")
+    return [Change("report", report.id, f"status declaration changed ({', '.join(named)})")]
 
 
 def describe(changes: ContentChanges) -> list[str]:

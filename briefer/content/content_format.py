@@ -13,7 +13,7 @@ from briefer.content.located import LDict, LScalar, Where, YamlError, load_locat
 from briefer.content.problems import Problem
 
 # the newest content format this briefer reads; a report.yaml without `format:` is format 1
-CONTENT_FORMAT = 1
+CONTENT_FORMAT = 2
 
 
 def newer_format_problem(path: Path, shown: str) -> Problem | None:

@@ -15,12 +15,12 @@ from briefer.content.content_format import newer_format_problem
 from briefer.content.countries import read_countries
 from briefer.content.located import Where
 from briefer.content.missing_files import name_missing_files
-from briefer.content.model import Report
+from briefer.content.model import Report, StatusScheme
 from briefer.content.problems import ContentError, Problem
 from briefer.content.reading import Reading
 from briefer.content.references import check_references
 from briefer.content.report_meta import read_meta
-from briefer.content.resources import shipped_content_dir
+from briefer.content.resources import example_names, resolve_content_dir, shipped_content_dir
 from briefer.content.sections import read_sections
 from briefer.content.sources import read_sources
 from briefer.content.translations import read_translations
@@ -41,7 +41,7 @@ def load_report(folder: Path | str | None = None) -> Report:
 
 def check_report(folder: Path | str | None = None) -> tuple[Report | None, list[Problem]]:
     """The report (None when there are errors) and every problem found, warnings included."""
-    root = Path(folder) if folder is not None else default_content_dir()
+    root = resolve_content_dir(folder) if folder is not None else default_content_dir()
     reading = Reading(root)
     try:
         return _check(reading, root)
@@ -62,7 +62,8 @@ def _check(reading: Reading, root: Path) -> tuple[Report | None, list[Problem]]:
     sections = read_sections(reading, root / "sections")
     sources = read_sources(reading, root / "sources")
     audiences = read_audiences(reading, root / "audiences.yaml")
-    countries = read_countries(reading, root / "countries.yaml")
+    scheme = meta["status"] if meta is not None else StatusScheme(())
+    countries = read_countries(reading, root / "countries.yaml", scheme)  # type: ignore[arg-type]
     if meta is None:
         return None, reading.p.items
     report = Report(sections=sections, sources=sources, audiences=audiences, countries=countries, **meta)  # type: ignore[arg-type]
@@ -101,4 +102,13 @@ def folder_problem(root: Path) -> str:
     return problem
 
 
-__all__ = ["ContentError", "Problem", "check_report", "default_content_dir", "folder_problem", "load_report"]
+__all__ = [
+    "ContentError",
+    "Problem",
+    "check_report",
+    "default_content_dir",
+    "example_names",
+    "folder_problem",
+    "load_report",
+    "resolve_content_dir",
+]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from briefer.content.located import Where
 from briefer.content.problems import Problem
@@ -76,7 +77,7 @@ class Definition:
     """A lead-in definition: the bold term, then the text that runs on from it."""
 
     id: str
-    term: str
+    term: Text
     text: Text
     tags: BlockTags = BlockTags()
 
@@ -84,9 +85,10 @@ class Definition:
 @dataclass(frozen=True, slots=True)
 class Sidebar:
     id: str
-    title: str
+    title: str  # plain, for lists (the app); title_text is what prints
     paragraphs: tuple[Text, ...]
     tags: BlockTags = BlockTags()
+    title_text: Text = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,30 +98,89 @@ class PullQuote:
     tags: BlockTags = BlockTags()
 
 
-Block = Paragraph | Definition | Sidebar | PullQuote
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A sub-heading inside a section: level 3 (under the section's own title) or 4."""
+
+    id: str
+    text: Text
+    level: int = 3
+    tags: BlockTags = BlockTags()
+
+
+@dataclass(frozen=True, slots=True)
+class ListItem:
+    text: Text
+    items: tuple[Text, ...] = ()  # one nested level
+
+
+@dataclass(frozen=True, slots=True)
+class ItemList:
+    """A bulleted or numbered list."""
+
+    id: str
+    items: tuple[ListItem, ...]
+    numbered: bool = False
+    tags: BlockTags = BlockTags()
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    align: str = "left"  # left | center | right
+    width: float = 1.0  # relative to the other columns
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    id: str
+    caption: Text
+    columns: tuple[Column, ...]
+    header: tuple[tuple[Text, ...], ...]  # one or more header rows
+    rows: tuple[tuple[Text, ...], ...]
+    source: Text = ()  # a citation: spans and Cite parts
+    number: str = ""  # the report's own number ("1"), printed as "Table 1"
+    tags: BlockTags = BlockTags()
+    where: Where | None = field(default=None, compare=False)  # for problems found at layout
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    id: str
+    image: Path  # the image file, absolute
+    name: str  # the image as the content names it, relative to the content folder
+    alt: str  # what the image shows, for readers who cannot see it
+    caption: Text
+    pixels: tuple[int, int]  # width, height
+    source: Text = ()
+    width: float = 1.0  # share of the text width
+    number: str = ""
+    tags: BlockTags = BlockTags()
+    where: Where | None = field(default=None, compare=False)
+    digest: str = ""  # SHA-256 of the image file as read: what stands for the image in a fingerprint
+
+
+Block = Paragraph | Definition | Sidebar | PullQuote | Heading | ItemList | Table | Figure
 
 
 def block_texts(block: Block) -> tuple[Text, ...]:
-    """Every inline text of a block, in reading order."""
+    """Every inline text of a block that may carry note markers, in reading order."""
     if isinstance(block, Sidebar):
         return block.paragraphs
-    return (block.text,)
+    if isinstance(block, Definition | Paragraph | PullQuote | Heading):
+        return (block.text,)
+    if isinstance(block, ItemList):
+        return tuple(t for item in block.items for t in (item.text, *item.items))
+    if isinstance(block, Table):
+        return (block.caption, *(cell for row in (*block.header, *block.rows) for cell in row))
+    return (block.caption,)
+
+
+def block_sources(block: Block) -> Text:
+    """The citation a table or figure gives as its source (empty for other blocks)."""
+    return block.source if isinstance(block, Table | Figure) else ()
 
 
 Translatable = str | Text  # a str is plain text (a title, a term); Text is inline, with its markup
-
-
-def translatable_texts(block: Block) -> tuple[tuple[str, Translatable], ...]:
-    """(path, text) of every text of a block a translator translates, in reading order.
-
-    A path names an attribute, then 1-based positions in tuples ("paragraphs.2"); a new kind of
-    block adds one case here and is translated, exported and checked like the others.
-    """
-    if isinstance(block, Definition):
-        return (("term", block.term), ("text", block.text))
-    if isinstance(block, Sidebar):
-        return (("title", block.title), *((f"paragraphs.{n}", p) for n, p in enumerate(block.paragraphs, start=1)))
-    return (("text", block.text),)
 
 
 # --- notes and sources -----------------------------------------------------
@@ -156,11 +217,12 @@ class Source:
 @dataclass(frozen=True, slots=True)
 class Section:
     id: str
-    title: str
+    title: str  # plain, for lists, the outline and the app; title_text is what prints
     summary: str
     blocks: tuple[Block, ...]
     notes: tuple[Note, ...] = ()
     attribution: str = ""
+    title_text: Text = ()
 
 
 # --- audiences -------------------------------------------------------------
@@ -193,22 +255,44 @@ class Audience:
 
 
 @dataclass(frozen=True, slots=True)
-class Treaty:
+class StatusField:
+    """One thing a country's status under an instrument may record, e.g. the date it joined."""
+
     id: str
-    name: str
-    short: str
+    label: str
+    type: str = "text"  # "date" (printed as a date) or "text"
+    qualifies: str = ""  # another field's id: printed in brackets after that field's value
 
 
 @dataclass(frozen=True, slots=True)
-class TreatyStatus:
-    treaty_id: str
-    status: str
+class Instrument:
+    """What countries are compared on: a treaty, a membership, a law, a programme."""
+
+    id: str
+    name: str
+    short: str
+    fields: tuple[StatusField, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class StatusScheme:
+    """The instruments a report compares countries on, and the headings their tables print.
+    An empty heading leaves the brief's own word (tailor/wording.py)."""
+
+    instruments: tuple[Instrument, ...]
+    title: str = ""  # the status table's heading, e.g. "Treaty status"
+    compared_title: str = ""  # the comparison table's, e.g. "Treaty status compared"
+    instrument_label: str = ""  # column header naming the instrument, e.g. "Treaty"
+    status_label: str = ""
+    details_label: str = ""  # column header of the fields, e.g. "Key dates"
+
+
+@dataclass(frozen=True, slots=True)
+class InstrumentStatus:
+    instrument_id: str
+    status: Text
     sources: tuple[str, ...]
-    joined: str = ""
-    how: str = ""
-    in_force: str = ""
-    withdrawal_deposited: str = ""
-    withdrawal_effective: str = ""
+    values: tuple[tuple[str, str], ...] = ()  # (field id, value as written; dates in ISO form)
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,7 +305,7 @@ class CountryFact:
 class Country:
     code: str
     name: str
-    treaties: tuple[TreatyStatus, ...] = ()
+    statuses: tuple[InstrumentStatus, ...] = ()
     facts: tuple[CountryFact, ...] = ()
 
 
@@ -266,9 +350,12 @@ class Report:
     sources: tuple[Source, ...]
     audiences: tuple[Audience, ...] = ()
     countries: tuple[Country, ...] = ()
-    treaties: tuple[Treaty, ...] = ()
+    status: StatusScheme = StatusScheme(())
     about: Text = ()
     url: str = ""
+    format: int = 1  # the content format the folder is written in
+    title_text: Text = ()  # the title as printed (inline markup from format 2)
+    subtitle_text: Text = ()
     # by language (primary subtag: "fr"), the translations the report carries
     translations: Mapping[str, Translations] = field(default_factory=dict, compare=False, repr=False, hash=False)
     _index: dict[str, dict[str, object]] = field(init=False, compare=False, repr=False, hash=False)
@@ -281,7 +368,7 @@ class Report:
         index["source"] = {s.id: s for s in self.sources}
         index["audience"] = {a.id: a for a in self.audiences}
         index["country"] = {c.code: c for c in self.countries}
-        index["treaty"] = {t.id: t for t in self.treaties}
+        index["instrument"] = {t.id: t for t in self.status.instruments}
         index["note"] = {n.id: n for s in self.sections for n in s.notes}
 
     def section(self, section_id: str) -> Section:
@@ -296,8 +383,12 @@ class Report:
     def country(self, code: str) -> Country:
         return self._index["country"][code]  # type: ignore[return-value]
 
-    def treaty(self, treaty_id: str) -> Treaty:
-        return self._index["treaty"][treaty_id]  # type: ignore[return-value]
+    @property
+    def instruments(self) -> tuple[Instrument, ...]:
+        return self.status.instruments
+
+    def instrument(self, instrument_id: str) -> Instrument:
+        return self._index["instrument"][instrument_id]  # type: ignore[return-value]
 
     def note(self, note_id: str) -> Note:
         return self._index["note"][note_id]  # type: ignore[return-value]

@@ -6,7 +6,6 @@ Imports the located YAML reader, fields and problems; no Qt, no ReportLab.
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 
 from briefer.content.fields import Record
@@ -23,11 +22,15 @@ class Reading:
         self.p = Problems()
         # (kind, id, place it is referenced), checked once everything is read
         self.refs: list[tuple[str, str, Where]] = []
+        self.soft_refs: list[tuple[str, str, Where]] = []  # the same, where a miss is a warning
         self.cited: set[str] = set()
         # kinds whose file failed to parse: references to them are not checked, to avoid
         # burying the one real error under a cascade of "unknown id" messages
         self.broken: set[str] = set()
         self.source_places: dict[str, Where] = {}
+        self.fmt = 2  # the folder's content format, from report.yaml (read first)
+        # where each id of a kind was first defined, to name both places of a duplicate
+        self.defined: dict[str, dict[str, Where]] = {}
 
     def display(self, path: Path) -> str:
         """The path as messages show it: relative to the folder holding the content folder."""
@@ -61,6 +64,10 @@ class Reading:
         """Note that `ident` must name a `kind` (section, source, note…) somewhere in the report."""
         self.refs.append((kind, ident, where))
 
+    def soft_ref(self, kind: str, ident: str, where: Where) -> None:
+        """Like ref, but an unknown id is only a warning (format 1's `countries` tag)."""
+        self.soft_refs.append((kind, ident, where))
+
     def id_refs(self, r: Record, key: str, kind: str) -> tuple[str, ...]:
         ids = r.strings(key)
         for ident in ids:
@@ -72,7 +79,14 @@ class Reading:
             if isinstance(part, NoteRef):
                 self.ref("note", part.note_id, where)
 
-    def unique(self, ids: list[str], kind: str, where: Where) -> None:
-        for ident, count in Counter(ids).items():
-            if ident and count > 1:
-                self.p.error(where, f"duplicate {kind} id {ident!r} ({count} times)")
+    def define(self, kind: str, ident: str, where: Where) -> bool:
+        """Record that `ident` is defined here; a second definition is an error naming both places."""
+        places = self.defined.setdefault(kind, {})
+        if not ident:
+            return True
+        first = places.get(ident)
+        if first is not None:
+            self.p.error(where, f"duplicate {kind} id {ident!r} (first defined at {first})")
+            return False
+        places[ident] = where
+        return True

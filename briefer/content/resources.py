@@ -1,9 +1,10 @@
-"""Where briefer's own files are: the shipped report and the fonts, and a clear error when they are not.
+"""Where briefer's own files are: the shipped report, the example reports and the fonts, and a
+clear error when they are not.
 
 An installed briefer (a wheel, or the desktop bundle) reads them from the package, as
-`briefer/shipped/content` and `briefer/shipped/fonts`, through importlib.resources; a source
-checkout reads them from `content/` and `assets/fonts/`, which the wheel maps to those places
-(pyproject.toml). Standard library only.
+`briefer/shipped/content`, `briefer/shipped/examples` and `briefer/shipped/fonts`, through
+importlib.resources; a source checkout reads them from `content/`, `examples/` and `assets/fonts/`,
+which the wheel maps to those places (pyproject.toml). Standard library only.
 """
 
 from __future__ import annotations
@@ -14,7 +15,11 @@ from pathlib import Path
 
 CHECKOUT = Path(__file__).resolve().parents[2]
 # the part -> (its place in the installed package, its place in a source checkout)
-_PLACES = {"content": ("shipped/content", "content"), "fonts": ("shipped/fonts", "assets/fonts")}
+_PLACES = {
+    "content": ("shipped/content", "content"),
+    "examples": ("shipped/examples", "examples"),
+    "fonts": ("shipped/fonts", "assets/fonts"),
+}
 
 
 class MissingPartError(Exception):
@@ -36,6 +41,22 @@ def shipped_content_dir() -> Path:
     if env:
         return Path(env)
     return _shipped("content")
+
+
+def example_names() -> list[str]:
+    """The example reports shipped with briefer, by folder name (e.g. 'gao-26-107955')."""
+    folder = _shipped("examples")
+    if not folder.is_dir():
+        return []
+    return sorted(p.name for p in folder.iterdir() if (p / "report.yaml").is_file())
+
+
+def resolve_content_dir(folder: Path | str) -> Path:
+    """A content folder as given; a bare name that is no folder here names a shipped example."""
+    path = Path(folder)
+    if not path.exists() and len(path.parts) == 1 and path.name in example_names():
+        return _shipped("examples") / path.name
+    return path
 
 
 def font_dir() -> Path:

@@ -19,7 +19,7 @@ from briefer.content.fields import Record, read_inline
 from briefer.content.located import LDict, Where, YamlError, load_located
 from briefer.content.model import Report, Translatable, Translations, UnitTranslation
 from briefer.content.problems import Problems
-from briefer.content.units import Unit, markers, report_units
+from briefer.content.units import Unit, file_key, markers, report_units
 
 FOLDER = "translations"
 
@@ -103,11 +103,11 @@ def _read_unit(unit: Unit, value: object, where: Where, p: Problems) -> UnitTran
     probe = Record(value, where, what, Problems(), optional=())
     source = probe.text("source") if probe.ok else ""
     if not source:  # not a translation of any known text: say so, with every key that is wrong
-        Record(value, where, what, p, required=("source",), optional=tuple(sources))
+        Record(value, where, what, p, required=("source",), optional=tuple(map(file_key, sources)))
         return None
     current = source == unit.fingerprint
     # an outdated translation may carry texts the source no longer has; it is only a draft now
-    keys = tuple(sources) if current else tuple(probe.data)
+    keys = tuple(map(file_key, sources)) if current else tuple(probe.data)
     errors = len(p.errors)
     checks = p if current else Problems()
     r = Record(value, where, what, checks, required=("source",), optional=keys)
@@ -115,15 +115,16 @@ def _read_unit(unit: Unit, value: object, where: Where, p: Problems) -> UnitTran
         return None
     texts: dict[str, Translatable] = {}
     for path, original in sources.items():
-        if not r.has(path):
+        key = file_key(path)
+        if not r.has(key):
             continue
         what = f"{unit.id} {path}"
         if isinstance(original, str):
-            texts[path] = r.text(path)
+            texts[path] = r.text(key)
             continue
-        text = read_inline(r.raw(path), r.place(path), what, checks, cites=True, notes=True)
+        text = read_inline(r.raw(key), r.place(key), what, checks, cites=True, notes=True)
         if current and markers(text) != markers(original):
-            checks.error(r.place(path), f"{what}: {marker_difference(markers(original), markers(text))}")
+            checks.error(r.place(key), f"{what}: {marker_difference(markers(original), markers(text))}")
         texts[path] = text
     if len(p.errors) > errors:
         return None

@@ -2,7 +2,8 @@
 
 PyYAML resolves plain scalars by YAML 1.1, where `14:30` is the number 870, `2021.10` is 2021.1,
 `0x1F` is 31 and `yes` is true. Here only `null`/`~`, `true`/`false`, decimal numbers and
-`YYYY-MM-DD` dates have a type; everything else is text, exactly as typed. The pure-Python
+`YYYY-MM-DD` dates have a type; everything else is text, exactly as typed (and `Dumper` writes
+text so that it reads back as text). The pure-Python
 scanner also learns libyaml's (and YAML 1.2's) rule that `?` may stand inside a plain scalar
 in `[…]`, so a file valid on one machine is valid on every one. Imports PyYAML only.
 """
@@ -51,15 +52,26 @@ class Resolver(BaseResolver):
     """Types plain scalars by YAML 1.2's core schema (plus dates); all else is text."""
 
 
-for _tag, _pattern, _first in (
+IMPLICIT = (
     (NULL, NULL_RE, ["~", "n", "N", ""]),
     (BOOL, BOOL_RE, list("tTfF")),
     (INT, INT_RE, list("-+0123456789")),
     (FLOAT, FLOAT_RE, list("-+.0123456789")),
     (DATE, DATE_RE, list("0123456789")),
     (MERGE, re.compile(r"^<<$"), ["<"]),
-):
+)
+for _tag, _pattern, _first in IMPLICIT:
     Resolver.add_implicit_resolver(_tag, _pattern, _first)
+
+
+class Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """Writes text that reads back as text here and in YAML 1.1 tools: PyYAML's dumper quotes
+    only what YAML 1.1 reads otherwise, so a digest such as `826124e0` (a float here) would
+    come back as a number."""
+
+
+for _tag, _pattern, _first in IMPLICIT:
+    Dumper.add_implicit_resolver(_tag, _pattern, _first)
 
 
 _Token = TypeVar("_Token", bound=Token)

@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from briefer.content.load import resolve_content_dir
 from briefer.gui.i18n import _
 from briefer.gui.main_window import MainWindow
 from briefer.gui.settings import APPLICATION, ORGANISATION
@@ -83,7 +84,7 @@ def run_app(recipe_path: str | None = None, content_dir: str | None = None, scre
     # Ctrl+C in the terminal ends the app (Qt's event loop would otherwise hold the signal back)
     previous = signal.signal(signal.SIGINT, signal.SIG_DFL)
     try:
-        window = MainWindow(Path(content_dir) if content_dir else None)
+        window = MainWindow(resolve_content_dir(content_dir) if content_dir else None)
         window.show()
         if screenshot:
             take_screenshot(window, Path(screenshot))

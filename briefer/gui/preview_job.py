@@ -65,16 +65,16 @@ def brief_words(brief: Brief) -> int:
             plain.append(part.title)
             for block in part.blocks:
                 texts.extend(bblock_texts(block))
-                plain.append(getattr(block, "term", "") or getattr(block, "title", ""))
+                texts.append(getattr(block, "term", ()) or getattr(block, "title", ()))
         elif isinstance(part, KeyMessagesPart):
             texts.extend((part.introduction, *part.messages, *part.asks))
             plain.append(part.asks_title)
         elif isinstance(part, CountryBox):
             plain.append(part.name)
             texts.extend(part.facts)
-            for row in part.treaties:
+            for row in part.instruments:
                 texts.append(row.status)
-                plain.extend(f"{label} {value}" for label, value in row.dates)
+                plain.extend(f"{label} {value}" for label, value in row.details)
         elif isinstance(part, ComparisonTable):
             plain.extend(" ".join(row) for row in part.rows)
     plain.extend(brief_plain(t) for t in texts)

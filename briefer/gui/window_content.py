@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtWidgets import QMainWindow
 
-from briefer.content.load import check_report
+from briefer.build import check_content
 from briefer.content.located import Where
 from briefer.content.model import Report
 from briefer.content.problems import Problem
@@ -64,7 +64,7 @@ class ContentActions(_Window):
 
     def _read_content(self) -> tuple[Report | None, list[Problem]]:
         try:
-            return check_report(self.content_dir)
+            return check_content(self.content_dir)
         except MissingPartError as exc:  # briefer's own files, not the report's: said as such
             self.missing_part = exc
             return None, []
@@ -81,7 +81,7 @@ class ContentActions(_Window):
         self._content_generation += 1
         generation = self._content_generation
         folder = self.content_dir
-        run_task(partial(check_report, folder), partial(self._content_read, generation), self._loader_pool, self)
+        run_task(partial(check_content, folder), partial(self._content_read, generation), self._loader_pool, self)
 
     def _content_read(self, generation: int, outcome: Outcome) -> None:
         if generation != self._content_generation:

@@ -138,6 +138,12 @@ class Box(Flowable):
         if not rest:
             # everything fits once the bottom padding is halved, as for a part that continues
             return [Box(first, self.box_style, continuation=self.continuation, opens=self.opens, closes=False)]
+        keep = len(first)
+        while keep and tags(first[keep - 1]).box_heading:
+            keep -= 1
+        if keep and not _only_headings(first[:keep]):
+            # a sub-heading ("Facts") goes over with what it heads
+            first, rest = first[:keep], first[keep:] + rest
         # a part of titles alone waits for the next page, unless the titles are taller than any
         # title should be and fill most of this page: they would fill the next one as well
         if not first or (_only_headings(first) and used < max(room / 2, _TALL_TITLES)):
@@ -177,7 +183,10 @@ class Box(Flowable):
             y -= self._gap(previous, child) + child_height
             if isinstance(child, Paragraph) and not hasattr(child, "blPara"):
                 child.wrap(inner, _HUGE)  # a failed trial split drops a paragraph's lines
-            child.drawOn(canv, left, y)
+            x = left
+            if getattr(child, "hAlign", "LEFT") == "CENTER":  # an image narrower than the box
+                x += max(inner - child.wrap(inner, _HUGE)[0], 0.0) / 2
+            child.drawOn(canv, x, y)
             previous = child
 
 

@@ -23,6 +23,16 @@ def set_print_preferences(canv: Canvas, pages: int) -> None:
         canv.setViewerPreference("Duplex", "DuplexFlipLongEdge")
 
 
+def name_destinations(canv: Canvas, keys: list[str]) -> None:
+    """Make these bookmarks named destinations (the catalog's /Dests), so a link from outside
+    can open the brief at a section or sub-heading: brief.pdf#nameddest=heading-findings.
+    ReportLab resolves its own links to explicit destinations and names none."""
+    found = canv._destinations
+    named = {key: found[key] for key in keys if key in found}
+    if named:
+        canv._doc.Catalog.Dests = PDFDictionary(named)
+
+
 def embed_file(canv: Canvas, name: str, data: bytes, mime_type: str, description: str) -> None:
     """Attach `data` as a file named `name` (an /EmbeddedFiles name tree in the catalog)."""
     doc = canv._doc

@@ -9,8 +9,8 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, HRFlowable, Spacer, Table
 
 from briefer.render.boxes import Box, BoxStyle, Rule
-from briefer.render.flowables import Context
-from briefer.render.markup import escape, inline_markup
+from briefer.render.context import Context
+from briefer.render.markup import escape, inline_markup, text_markup
 from briefer.render.paragraph import Paragraph
 from briefer.render.structure import tag_table
 from briefer.render.styles import table_style
@@ -66,10 +66,10 @@ def cover_flowables(brief: Brief, ctx: Context) -> list[Flowable]:
     ctx = ctx.within("Sect")
     band_content: list[Flowable] = [
         ctx.plain(brief.publisher.upper(), "cover_kicker"),
-        ctx.plain(brief.title, "cover_title", element="H1"),
+        ctx.text(brief.printed_title, "cover_title", element="H1"),
     ]
     if brief.subtitle:
-        band_content.append(ctx.plain(brief.subtitle, "cover_subtitle"))
+        band_content.append(ctx.text(brief.printed_subtitle, "cover_subtitle"))
     band = Box(
         band_content,
         BoxStyle(background=palette.accent, padding=(72 * scale, m.right, 40 * scale, m.left)),
@@ -83,7 +83,7 @@ def cover_flowables(brief: Brief, ctx: Context) -> list[Flowable]:
     credits: list[Flowable] = [
         ctx.plain(words.based_on_report.upper(), "cover_label"),
         Spacer(1, 3),
-        ctx.tag(Paragraph(inline_markup(brief.report_citation), styles.cover_value), "P"),
+        ctx.tag(Paragraph(_citation(brief), styles.cover_value), "P"),
     ]
     if brief.authors_line:
         credits += [
@@ -98,13 +98,19 @@ def cover_flowables(brief: Brief, ctx: Context) -> list[Flowable]:
     return [band, Box(inner, margins), BottomAligned(foot)]
 
 
+def _citation(brief: Brief) -> str:
+    """How to cite the report, and where to find it (a link) when the report gives its address."""
+    citation = inline_markup(brief.report_citation)
+    return f"{citation} {text_markup(brief.url)}" if brief.url else citation
+
+
 def title_block(brief: Brief, ctx: Context) -> list[Flowable]:
     """The opening of a brief without a cover: title, subtitle and one line of particulars."""
     styles = ctx.styles
-    story: list[Flowable] = [ctx.plain(brief.title, "title", element="H1")]
+    story: list[Flowable] = [ctx.text(brief.printed_title, "title", element="H1")]
     if brief.subtitle:
-        story.append(ctx.plain(brief.subtitle, "subtitle"))
-    based_on = f"{escape(brief.words.based_on)} {inline_markup(brief.report_citation)}"
+        story.append(ctx.text(brief.printed_subtitle, "subtitle"))
+    based_on = f"{escape(brief.words.based_on)} {_citation(brief)}"
     lines = [escape(line) for line in brief.particulars] + [based_on]
     story.append(ctx.tag(Paragraph("<br/>".join(lines), styles.title_line), "P"))
     space = styles.metrics.body_leading * 0.6

@@ -10,8 +10,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame
 from reportlab.platypus.doctemplate import BaseDocTemplate, PageTemplate
 
-from briefer.render.footnotes import NoteFrame, NoteLedger
+from briefer.render.footnotes import NoteFrame
 from briefer.render.furniture import draw_watermark, furniture_form
+from briefer.render.notes_area import NoteLedger
 from briefer.render.styles import Styles
 from briefer.render.tagging import tagged_artifact
 

@@ -23,6 +23,7 @@ class FlowTags:
     note_number: int | None = None  # a note (or the rest of one): the number it prints
     box_heading: bool = False  # a box's title: a split part may not consist of titles alone
     notes_may_wait: bool = False  # a part placed at a page top whose notes may begin overleaf
+    notes_room: float | None = None  # a part whose notes get this room on its page, its last running on
     # its role in the tagged PDF (structure.py): the element its content draws, and its bullet's
     node: Node | Artifact | None = None
     label: Node | None = None

@@ -1,25 +1,37 @@
 """Notes at the foot of the page that carries their markers: NoteFrame shrinks by the room the
-notes of a flowable's markers need before placing it; NoteLedger lays those notes out and
-draws them at the page's end. Imports ReportLab and briefer.render.markup.
+notes of a flowable's markers need before placing it; NoteLedger (notes_area.py) lays those
+notes out and draws them at the page's end. Imports ReportLab and briefer.render modules.
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator
+from enum import Enum
 
-from reportlab.lib.colors import Color
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, PageBreak, Paragraph, Table
+from reportlab.platypus.doctemplate import ActionFlowable, FrameActionFlowable
 
 from briefer.render.flowtags import tags
 from briefer.render.markup import NOTE_KEY_PREFIX
+from briefer.render.notes_area import NoteLedger
 from briefer.render.structure import cell_flowables
 
-_HUGE = 1e9
 _FUZZ = 1e-6
+_HUGE = 1e9
 _MAX_TRIES = 64  # bounds the search in NoteFrame.split; it needs a dozen tries at most
 _MARK_HREF = "#" + NOTE_KEY_PREFIX  # a marker is a link to its note
+# a block that cannot begin on a page whose text block has at least this share left lets the
+# last note of its first part run on overleaf, rather than leave that much of the page empty
+RUN_ON_ROOM = 0.2
+
+
+class Fit(Enum):
+    """What a split asks of the notes of its first part."""
+
+    WHOLE = "whole"  # each note fits on the page (one longer than the notes' cap begins there)
+    RUN_ON = "run-on"  # each begins on the page; the last may run on overleaf
+    LOOSE = "loose"  # some may begin overleaf (only at the top of a page, where nothing else fits)
 
 
 # --- which notes a flowable carries ---------------------------------------------------
@@ -64,169 +76,6 @@ def _paragraph_marks(paragraph: Paragraph) -> tuple[int, ...]:
     return tuple(marks)
 
 
-# --- the notes of a page --------------------------------------------------------------
-
-
-class ContinuedNote(Flowable):
-    """The rest of a note that did not fit on its page, under a '(continued)' label."""
-
-    def __init__(self, number: int, label: Flowable, rest: Flowable) -> None:
-        super().__init__()
-        self.number = number
-        tags(self).note_number = number
-        self.label = label
-        self.rest = rest
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        self._label_height = self.label.wrap(availWidth, _HUGE)[1]
-        self._rest_height = self.rest.wrap(availWidth, _HUGE)[1]
-        self.width, self.height = availWidth, self._label_height + self._rest_height
-        return self.width, self.height
-
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
-        self.wrap(availWidth, availHeight)
-        parts = self.rest.split(availWidth, availHeight - self._label_height)
-        if len(parts) < 2:
-            return []
-        return [ContinuedNote(self.number, self.label, parts[0]), *parts[1:]]
-
-    def draw(self) -> None:
-        self.label.drawOn(self.canv, 0, self._rest_height)
-        self.rest.drawOn(self.canv, 0, 0)
-
-
-class NoteLedger:
-    """Which notes each page owes and how much room they take at its foot.
-
-    A page's notes area holds note text carried over from earlier pages, then the notes of
-    the page's own markers; together they take at most `cap`. The page's own notes come
-    first in the share-out, so a long note running on never keeps a new note off its page.
-    `reserve` and `draw` use the same layout, so the room reserved while placing the body is
-    exactly the room the notes take when drawn.
-    """
-
-    def __init__(
-        self,
-        notes: Mapping[int, Paragraph],
-        continued_label: Callable[[int], Flowable],
-        *,
-        width: float,
-        cap: float,
-        gap: float,
-        rule_above: float,
-        rule_below: float,
-        rule_colour: Color,
-    ) -> None:
-        self._notes = notes
-        self._continued_label = continued_label
-        self.width = width
-        self.cap = cap  # the most a page gives its notes; the rest continues overleaf
-        self.gap = gap
-        self.rule_above = rule_above
-        self.rule_below = rule_below
-        self.rule_colour = rule_colour
-        self.carry: list[Flowable] = []  # note text continued from earlier pages
-        self.placed: list[int] = []  # notes whose markers are on the current page
-        self.seen: set[int] = set()
-        self._reserve_cache: dict[tuple[tuple[int, ...], bool], float | None] = {}
-
-    def start_page(self) -> None:
-        self.placed = []
-        self._reserve_cache = {}
-
-    def new_marks(self, marks: Sequence[int]) -> list[int]:
-        return [m for m in marks if m not in self.seen and m in self._notes]
-
-    def commit(self, numbers: Sequence[int]) -> None:
-        self.placed.extend(numbers)
-        self.seen.update(numbers)
-
-    def reserve(self, numbers: Sequence[int], *, strict: bool = True) -> float | None:
-        """Room at the foot of the page for the carried notes plus `numbers` (rule included).
-
-        None when `strict` and some of these notes could not even begin on this page.
-        """
-        key = (tuple(numbers), strict)
-        if key not in self._reserve_cache:
-            self._reserve_cache[key] = self._reserve(numbers, strict)
-        return self._reserve_cache[key]
-
-    def _reserve(self, numbers: Sequence[int], strict: bool) -> float | None:
-        own = [self._notes[n] for n in numbers]
-        flows = self.carry + own
-        if not flows:
-            return 0.0
-        total = sum(self._height(f) for f in flows) + self.gap * (len(flows) - 1)
-        if total > self.cap:
-            _, total, _, started = self._layout(own)
-            if strict and started < len(own):
-                return None
-        return total + self.rule_above + self.rule_below
-
-    def overflows(self) -> bool:
-        """Whether this page's notes run on to the next page."""
-        return bool(self._layout([self._notes[n] for n in self.placed])[2])
-
-    def draw(self, canv: Canvas, x: float, bottom: float) -> None:
-        """Draw this page's notes upwards from `bottom`; keep what does not fit for the next page."""
-        placed, used, self.carry, _ = self._layout([self._notes[n] for n in self.placed])
-        if not placed:
-            return
-        top = bottom + used
-        rule_y = top + self.rule_below
-        canv.saveState()
-        canv.setStrokeColor(self.rule_colour)
-        canv.setLineWidth(0.6)
-        canv.line(x, rule_y, x + min(self.width, 150.0), rule_y)
-        canv.restoreState()
-        y = top
-        for index, flowable in enumerate(placed):
-            height = self._height(flowable)
-            if not isinstance(flowable, Paragraph) or not hasattr(flowable, "blPara"):
-                flowable.wrap(self.width, _HUGE)  # a failed trial split drops a paragraph's lines
-            y -= (self.gap if index else 0.0) + height
-            flowable.drawOn(canv, x, y)
-
-    def _height(self, flowable: Flowable) -> float:
-        flow_tags = tags(flowable)
-        if flow_tags.note_height is None:
-            flow_tags.note_height = float(flowable.wrap(self.width, _HUGE)[1])
-        return flow_tags.note_height
-
-    def _layout(self, own: list[Flowable]) -> tuple[list[Flowable], float, list[Flowable], int]:
-        """This page's notes area: (pieces in drawing order, height used, what runs on, how many
-        of `own` begin here). The page's own notes are given room first, carried text the rest."""
-        own_placed, own_used, own_rest = self._fill(own, self.cap)
-        carry_room = self.cap - own_used - (self.gap if own_placed else 0.0)
-        carry_placed, carry_used, carry_rest = self._fill(self.carry, carry_room)
-        used = own_used + carry_used + (self.gap if own_placed and carry_placed else 0.0)
-        return carry_placed + own_placed, used, carry_rest + own_rest, len(own_placed)
-
-    def _fill(self, flows: list[Flowable], limit: float) -> tuple[list[Flowable], float, list[Flowable]]:
-        """Place flows in order within `limit`, splitting the first that does not fit:
-        (pieces placed, height used, what is left over)."""
-        placed: list[Flowable] = []
-        used = 0.0
-        for index, flowable in enumerate(flows):
-            gap = self.gap if placed else 0.0
-            height = self._height(flowable)
-            if used + gap + height <= limit + _FUZZ:
-                placed.append(flowable)
-                used += gap + height
-                continue
-            room = limit - used - gap
-            parts = flowable.split(self.width, room) if room > 0 else []
-            if len(parts) < 2:
-                return placed, used, flows[index:]
-            placed.append(parts[0])
-            used += gap + self._height(parts[0])
-            number = tags(flowable).note_number
-            assert number is not None, "a note flowable without its number"
-            rest = ContinuedNote(number, self._continued_label(number), parts[1])
-            return placed, used, [rest, *parts[2:], *flows[index + 1 :]]
-        return placed, used, []
-
-
 # --- the body frame ---------------------------------------------------------------------
 
 
@@ -258,13 +107,17 @@ class NoteFrame(Frame):
         new = ledger.new_marks(marks_of(flowable))
         if not new:
             return Frame.add(self, flowable, canv, trySplit)
-        need = ledger.reserve(ledger.placed + new, strict=not tags(flowable).notes_may_wait)
+        flow_tags = tags(flowable)
+        room = flow_tags.notes_room
+        need = room if room is not None else ledger.reserve(ledger.placed + new, strict=not flow_tags.notes_may_wait)
         if need is None:
             return 0
         base = self._reserved
         self._set_reserved(need)
         if Frame.add(self, flowable, canv, trySplit):
             ledger.commit(new)
+            if room is not None:
+                ledger.limit_page(room)
             return 1
         self._set_reserved(base)
         return 0
@@ -278,21 +131,48 @@ class NoteFrame(Frame):
         nothing fits. Search for the smallest feasible r: jump to the room the part's notes
         ask for while nothing feasible is known, then bisect. The room found stays reserved
         for the rest of the page, so the remainder cannot slip into a gap above the notes.
+
+        When what fits with every note whole would leave a fifth of the text block or more
+        empty, the last note of a larger first part may begin on the page and run on, if
+        that places more of the text.
         """
-        best = self._search(flowable, canv, strict=True)
+        best, reserve = self._search(flowable, canv, Fit.WHOLE)
+        if not self._atTop and self._gap_after(best, canv) >= RUN_ON_ROOM * (self._y2 - self._y1):
+            run_on, room = self._search(flowable, canv, Fit.RUN_ON)
+            if run_on and (not best or self._height_of(run_on[0], canv) > self._height_of(best[0], canv)):
+                best, reserve = run_on, room
+                tags(best[0]).notes_room = room
         if not best and self._atTop:
             # nothing fits at the top of a page: rather than loop, let some note begin overleaf
-            best = self._search(flowable, canv, strict=False)
+            best, reserve = self._search(flowable, canv, Fit.LOOSE)
             if best:
                 tags(best[0]).notes_may_wait = True
+        if best:
+            self._floor = max(self._floor, reserve)
+            self._set_reserved(self._reserved)
         return best
 
-    def _search(self, flowable: Flowable, canv: object, *, strict: bool) -> list[Flowable]:
+    def _height_of(self, flowable: Flowable, canv: object) -> float:
+        return float(flowable.wrapOn(canv, self._getAvailableWidth(), _HUGE)[1])
+
+    def _gap_after(self, parts: list[Flowable], canv: object) -> float:
+        """The empty text block a split would leave above the notes as they will be drawn (the
+        room reserved to push a marker over may be larger); none for a frame break."""
+        if not parts:
+            return float(self._y - self._y1p)
+        if isinstance(parts[0], ActionFlowable):
+            return 0.0
+        ledger = self.ledger
+        notes = ledger.reserve(ledger.placed + ledger.new_marks(marks_of(parts[0])), strict=False) or 0.0
+        bottom = self._y1 + self._bottomPadding + max(notes, self._floor)
+        return float(self._y - bottom - self._height_of(parts[0], canv) - parts[0].getSpaceBefore())
+
+    def _search(self, flowable: Flowable, canv: object, fit: Fit) -> tuple[list[Flowable], float]:
         # A heading first asks whether what follows it can start (can_start_at), then the
         # frame places it from that very state: the second search reuses the first's answer.
         key = (
             id(flowable),
-            strict,
+            fit,
             round(self._y, 3),
             self._atTop,
             round(self._prevASpace, 3),
@@ -303,14 +183,11 @@ class NoteFrame(Frame):
         if remembered is not None and remembered[0] is flowable:
             _, best, best_reserve = remembered
         else:
-            best, best_reserve = self._bisect(flowable, canv, strict)
+            best, best_reserve = self._bisect(flowable, canv, fit)
             self._searches[key] = (flowable, best, best_reserve)
-        if best:
-            self._floor = max(self._floor, best_reserve)
-            self._set_reserved(self._reserved)
-        return list(best)
+        return list(best), best_reserve
 
-    def _bisect(self, flowable: Flowable, canv: object, strict: bool) -> tuple[list[Flowable], float]:
+    def _bisect(self, flowable: Flowable, canv: object, fit: Fit) -> tuple[list[Flowable], float]:
         base = self._reserved
         known_short, known_enough = base, None  # largest r too small, smallest r feasible or empty
         best: list[Flowable] = []
@@ -318,7 +195,7 @@ class NoteFrame(Frame):
         reserve = base
         try:
             for _ in range(_MAX_TRIES):
-                parts, need = self._try_split(flowable, canv, reserve, strict)
+                parts, need = self._try_split(flowable, canv, reserve, fit)
                 if parts and need is not None and need <= reserve + _FUZZ:
                     best, best_reserve, known_enough = parts, reserve, reserve
                 elif not parts:
@@ -337,7 +214,7 @@ class NoteFrame(Frame):
         return best, best_reserve
 
     def _try_split(
-        self, flowable: Flowable, canv: object, reserve: float, strict: bool
+        self, flowable: Flowable, canv: object, reserve: float, fit: Fit
     ) -> tuple[list[Flowable], float | None]:
         """The parts a split gives with `reserve` set aside, and the room their notes need
         (None when some of those notes could not begin on this page)."""
@@ -349,24 +226,26 @@ class NoteFrame(Frame):
         new = ledger.new_marks(marks_of(parts[0]))
         if not new:
             return parts, 0.0
-        return parts, ledger.reserve(ledger.placed + new, strict=strict)
+        if fit is Fit.RUN_ON:
+            need = ledger.run_on_need(ledger.placed + new)
+            return parts, need if need <= ledger.cap + ledger.rule_above + ledger.rule_below else None
+        return parts, ledger.reserve(ledger.placed + new, strict=fit is Fit.WHOLE)
 
 
-class NotesFlush(Flowable):
-    """Ends the story: adds pages while notes still run on from the last page."""
+class NotesFlush(FrameActionFlowable):
+    """Ends the story: adds pages while notes still run on from the last page.
 
-    _ZEROSIZE = True
+    A frame action, not a flowable with a place: the frame runs it without asking for room. A
+    zero-size flowable would ask, and when the last line's space after has taken the cursor
+    past the foot of the text block, it would not fit and start a blank page of its own.
+    """
 
     def __init__(self, ledger: NoteLedger) -> None:
-        super().__init__()
         self.ledger = ledger
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        return 0.0, 0.0
-
-    def draw(self) -> None:
+    def frameAction(self, frame: Frame) -> None:  # noqa: N802 (ReportLab's name)
         if self.ledger.overflows():
-            self._frame.add_generated_content(PageBreak(), NotesFlush(self.ledger))
+            frame.add_generated_content(PageBreak(), NotesFlush(self.ledger))
 
 
 # --- trial placements --------------------------------------------------------------------

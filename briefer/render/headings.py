@@ -19,20 +19,26 @@ class PageRegistry:
     """Where each anchored heading landed, filled in while the document is laid out."""
 
     pages: dict[str, int] = field(default_factory=dict)
+    outline_level: int = -1  # the level of the last outline entry: a new one may go one deeper
 
 
 class Anchor(Flowable):
-    """A zero-size mark before a heading: PDF destination, outline entry, page record."""
+    """A zero-size mark before a heading: PDF destination, outline entry, page record.
+
+    `level` is the heading's depth: 0 for a part (a section, the key messages, the sources),
+    1 for a sub-heading of level 3, 2 for one of level 4.
+    """
 
     _ZEROSIZE = True
     _SPACETRANSFER = True  # invisible to spacing: the heading's space collapses as if it were alone
 
-    def __init__(self, key: str, title: str, registry: PageRegistry, *, outline: bool = True) -> None:
+    def __init__(self, key: str, title: str, registry: PageRegistry, *, outline: bool = True, level: int = 0) -> None:
         super().__init__()
         self.key = key
         self.title = title
         self.registry = registry
         self.outline = outline
+        self.level = level
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         return 0.0, 0.0
@@ -41,29 +47,38 @@ class Anchor(Flowable):
         canv = self.canv
         canv.bookmarkHorizontal(self.key, 0, 0)
         if self.outline:
-            canv.addOutlineEntry(self.title, self.key, level=0)
+            # an outline may not skip a level: a level-4 heading straight under a section sits at level 1
+            level = min(self.level, self.registry.outline_level + 1)
+            canv.addOutlineEntry(self.title, self.key, level=level)
+            self.registry.outline_level = level
         self.registry.pages[self.key] = canv.getPageNumber()
 
 
 class HeadingGroup(Flowable):
-    """An anchor and a heading kept with the start of what follows them.
+    """Headings (and their anchors) kept with the start of what follows them.
 
     ReportLab's keepWithNext moves a heading and the whole next paragraph to a new page when
     the paragraph does not fit entirely; this group only asks that the next flowable can
-    begin under the heading, and asks the frame itself, so the room for notes counts too.
+    begin under the headings, and asks the frame itself, so the room for notes counts too.
+    `heads` are anchors and heading paragraphs in order: a section title and the sub-heading
+    right under it travel together.
     """
 
-    def __init__(self, anchor: Anchor | None, heading: Flowable | None, following: Flowable | None) -> None:
+    def __init__(self, heads: list[Flowable], following: Flowable | None) -> None:
         super().__init__()
-        self.anchor = anchor
-        self.heading = heading
+        self.heads = heads
         self.following = following
 
     def child_flowables(self) -> list[Flowable]:
-        return [f for f in (self.anchor, self.heading, self.following) if f is not None]
+        return [*self.heads, *([self.following] if self.following is not None else [])]
+
+    @property
+    def _visible(self) -> list[Flowable]:
+        return [h for h in self.heads if not isinstance(h, Anchor)]
 
     def getSpaceBefore(self) -> float:  # noqa: N802
-        first = self.heading or self.following
+        visible = self._visible
+        first = visible[0] if visible else self.following
         return first.getSpaceBefore() if first is not None else 0.0
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
@@ -78,15 +93,21 @@ class HeadingGroup(Flowable):
         return [FrameBreak(), *parts]
 
     def _fits(self, frame: Frame, width: float, height: float) -> bool:
-        if self.heading is not None:
-            taken = self.heading.wrap(width, height)[1]
-            if taken > height:
-                return False
-            taken += self.heading.getSpaceAfter()
-            space_above = self.heading.getSpaceAfter()
+        visible = self._visible
+        taken = 0.0
+        previous: Flowable | None = None
+        for head in visible:
+            if previous is not None:
+                taken += max(previous.getSpaceAfter(), head.getSpaceBefore())
+            taken += head.wrap(width, height)[1]
+            previous = head
+        if taken > height:
+            return False
+        if previous is not None:
+            space_above = previous.getSpaceAfter()
+            taken += space_above
         else:
             # the frame has already set aside the following flowable's space before
-            taken = 0.0
             space_above = self.following.getSpaceBefore() if self.following is not None else 0.0
         if self.following is None:
             return True

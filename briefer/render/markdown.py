@@ -1,23 +1,30 @@
 """Render a Brief as Markdown with Pandoc-style notes, for email and screen readers.
 
 It keeps the tagged PDF's semantics: the same headings (a sidebar's and a country box's
-sub-headings too), lists, tables with a header row, and notes. Imports the brief model only.
-Markdown's own characters in the text are escaped, so text prints as typed.
+sub-headings too), lists, tables with a header row, figures with their alt text, and notes.
+Imports the brief model only. Markdown's own characters in the text are escaped, so text prints
+as typed.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from briefer.tailor.brief import (
+    BBlock,
     BDefinition,
+    BFigure,
+    BHeading,
+    BList,
     BParagraph,
     BPullQuote,
     Brief,
     BriefText,
     BSidebar,
+    BTable,
     ComparisonTable,
     CountryBox,
     KeyMessagesPart,
@@ -79,13 +86,16 @@ def _wrap(body: str, mark: str) -> str:
     return f"{lead}{mark}{stripped}{mark}{trail}"
 
 
-def render_markdown(brief: Brief) -> str:
+def render_markdown(brief: Brief, media: str = "") -> str:
+    """The brief as Markdown. Figures link to their image files: `media` is the folder (relative
+    to the Markdown file) they are copied to; without it, to the image in the content folder."""
     words = brief.words
-    lines: list[str] = [f"# {escape(brief.title)}", ""]
+    lines: list[str] = [f"# {inline(brief.printed_title)}", ""]
     if brief.subtitle:
-        lines += [f"*{escape(brief.subtitle)}*", ""]
+        lines += [f"*{inline(brief.printed_subtitle)}*", ""]
     facts = [escape(line) for line in brief.particulars]
-    facts.append(f"{escape(words.based_on)} {inline(brief.report_citation)}")
+    url = f" <{brief.url}>" if brief.url else ""
+    facts.append(f"{escape(words.based_on)} {inline(brief.report_citation)}{url}")
     lines += [f"{fact}  " for fact in facts[:-1]] + [facts[-1], ""]
     if brief.cover_note.strip():
         lines += [f"## {escape(words.cover_note)}", ""]
@@ -93,7 +103,7 @@ def render_markdown(brief: Brief) -> str:
         for paragraph in (p.strip() for p in paragraphs if p.strip()):
             lines += [protect_line_starts(escape(paragraph)).replace("\n", "  \n"), ""]
     for part in brief.parts:
-        lines += PARTS[type(part)](part, words)
+        lines += _section(part, brief, media) if isinstance(part, SectionPart) else PARTS[type(part)](part, words)
     if brief.notes:
         lines += [f"## {escape(words.notes)}", ""] if brief.layout.notes == NotePlacement.END else []
         for note in brief.notes:
@@ -103,6 +113,8 @@ def render_markdown(brief: Brief) -> str:
         lines += [f"## {escape(words.sources)}", ""]
         lines += [f"- {inline(s.text)}" for s in brief.sources]
         lines.append("")
+    if brief.about:
+        lines += [f"### {escape(words.about_publisher)}", "", inline(brief.about), ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -119,15 +131,15 @@ def _key_messages(part: KeyMessagesPart, words: Words) -> list[str]:
 
 def _country(part: CountryBox, words: Words) -> list[str]:
     lines = [f"## {escape(part.title)}", ""]
-    if part.treaties:
+    if part.instruments:
         rows = []
-        for row in part.treaties:
-            dates = "; ".join(f"{escape(label)} {escape(value)}" for label, value in row.dates)
+        for row in part.instruments:
+            details = "; ".join(f"{escape(label)} {escape(value)}" for label, value in row.details)
             rows.append(
                 [
-                    f"**{escape(row.treaty)}** {escape(row.treaty_name)}",
+                    f"**{escape(row.short)}** {escape(row.name)}",
                     inline(row.status),
-                    dates or escape(words.no_status),
+                    details or escape(words.no_status),
                 ]
             )
         lines += _table([escape(h) for h in part.status_headers], rows)
@@ -149,30 +161,90 @@ def _comparison(part: ComparisonTable, words: Words) -> list[str]:
     return [f"## {escape(part.title)}", "", *_table([escape(h) for h in part.headers], rows)]
 
 
-def _section(part: SectionPart, words: Words) -> list[str]:
-    lines = [f"## {escape(part.title)}", ""]
+def _section(part: SectionPart, brief: Brief, media: str) -> list[str]:
+    lines = [f"## {inline(part.printed_title)}", ""]
     for block in part.blocks:
-        if isinstance(block, BParagraph):
-            lines += [inline(block.text), ""]
-        elif isinstance(block, BDefinition):
-            lines += [f"**{escape(block.term)}** {inline(block.text)}", ""]
-        elif isinstance(block, BPullQuote):
-            lines += [f"> *{inline(block.text)}*", ""]
-        elif isinstance(block, BSidebar):
-            lines += [f"> ### {escape(block.title)}", ">"]
-            for i, paragraph in enumerate(block.paragraphs):
-                lines += ([">"] if i else []) + [f"> {inline(paragraph)}"]
-            lines.append("")
+        lines += _block(block, brief, media)
     if part.attribution:
         lines += [f"— {escape(part.attribution)}", ""]
     return lines
+
+
+def _block(block: BBlock, brief: Brief, media: str) -> list[str]:
+    if isinstance(block, BParagraph):
+        return [inline(block.text), ""]
+    if isinstance(block, BDefinition):
+        return [f"**{inline(block.term)}** {inline(block.text)}", ""]
+    if isinstance(block, BPullQuote):
+        return [f"> *{inline(block.text)}*", ""]
+    if isinstance(block, BSidebar):
+        lines = [f"> ### {inline(block.title)}", ">"] if block.title else []
+        for i, paragraph in enumerate(block.paragraphs):
+            lines += ([">"] if i else []) + [f"> {inline(paragraph)}"]
+        return [*lines, ""]
+    if isinstance(block, BHeading):
+        # an HTML anchor gives the heading the same link target as in the PDF
+        return [f'<a id="{block.anchor}"></a>', "", f"{'#' * block.level} {inline(block.text)}", ""]
+    if isinstance(block, BList):
+        return [*_list(block), ""]
+    if isinstance(block, BTable):
+        return _table_block(block, brief)
+    assert isinstance(block, BFigure)
+    return _figure(block, brief, media)
+
+
+def _list(block: BList) -> list[str]:
+    lines = []
+    for n, item in enumerate(block.items, start=1):
+        mark = f"{n}." if block.numbered else "-"
+        lines.append(f"{mark} {inline(item.text)}")
+        indent = " " * (len(mark) + 1)  # a nested item lines up with its parent's text
+        lines += [f"{indent}- {inline(sub)}" for sub in item.items]
+    return lines
+
+
+def _caption_text(label: str, caption: BriefText, brief: Brief) -> str:
+    lead = brief.words.label.format(label=label) if caption else label
+    return (f"**{escape(lead)}** " if label else "") + inline(caption)
+
+
+def _cell(text: BriefText) -> str:
+    return inline(text).replace("\n", " ") or " "
+
+
+def _table_block(block: BTable, brief: Brief) -> list[str]:
+    """A pipe table: a Markdown table has one header row, so further header rows lead the body."""
+    empty: tuple[BriefText, ...] = tuple(() for _ in block.columns)
+    header, more = (block.header[0], block.header[1:]) if block.header else (empty, ())
+    rule = {"left": ":--", "center": ":-:", "right": "--:"}
+    lines = [
+        "| " + " | ".join(_cell(c) for c in header) + " |",
+        "|" + "|".join(rule.get(c.align, "---") for c in block.columns) + "|",
+        *("| " + " | ".join(_cell(c) for c in row) + " |" for row in (*more, *block.rows)),
+        "",
+    ]
+    caption = [_caption_text(block.label, block.caption, brief), ""] if block.label or block.caption else []
+    source = [inline(block.source), ""] if block.source else []
+    return [*caption, *lines, *source]
+
+
+def _figure(block: BFigure, brief: Brief, media: str) -> list[str]:
+    """![alt](image "caption"): the alt text for who cannot see it, the caption as its title and,
+    visible, above it."""
+    target = f"{media}/{block.name}" if media else Path(block.image).as_uri()
+    title = brief.words.label.format(label=block.label) + " " if block.label and block.caption else block.label
+    title += "".join(p.text for p in block.caption if not isinstance(p, NoteMark))
+    quoted = title.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+    image = f"![{escape(block.alt)}]({target.replace(' ', '%20')}" + (f' "{quoted}")' if title else ")")
+    caption = [_caption_text(block.label, block.caption, brief), ""] if block.label or block.caption else []
+    source = [inline(block.source), ""] if block.source else []
+    return [*caption, image, "", *source]
 
 
 PARTS: dict[type, Callable[[Any, Words], list[str]]] = {
     KeyMessagesPart: _key_messages,
     CountryBox: _country,
     ComparisonTable: _comparison,
-    SectionPart: _section,
 }
 
 

@@ -68,6 +68,70 @@ def mark_markup(number: int, colour: Color | None, linked: bool = True) -> str:
     return f'<a href="#{note_key(number)}"{tint}>{mark}</a>'
 
 
+# A web address in running text: up to the next space, less the punctuation that ends a sentence
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+")
+_URL_TAIL = ".,;:!?)]}’”'\""
+# after these a web address may break at a line end; no hyphen is added (it would read as part of it):
+# always after / ? & # (between its parts), and after . - _ = inside a part longer than _LONG
+_URL_PARTS = re.compile(r"(?<=[/?&#])(?=.)")
+_URL_INSIDE = re.compile(r"(?<=[.\-_=])(?=.)")
+_LONG = 24  # characters: about a quarter of the narrowest line, so a part rarely leaves a gap
+# a break opportunity ReportLab honours without printing anything: a space in a type size too
+# small to see. ReportLab breaks lines only at spaces and sets a space in its own run's size,
+# so the address's letters keep their spacing; text extraction (copy, search) closes the gap.
+WORD_BREAK = '<font size="0.01"> </font>'
+
+
+def url_pieces(url: str) -> list[str]:
+    """A web address cut where it may break: after / ? & # and, in a long part, after . - _ =;
+    never inside "https://". Each break opportunity costs the layout two runs of text, so a
+    short part is not cut further."""
+    scheme, sep, rest = url.partition("://")
+    head, body = (scheme + sep, rest) if sep else ("", url)
+    pieces: list[str] = []
+    for part in _URL_PARTS.split(body):
+        if len(part) <= _LONG:
+            pieces.append(part)
+            continue
+        run = ""
+        for bit in _URL_INSIDE.split(part):
+            if run and len(run) + len(bit) > _LONG:
+                pieces.append(run)
+                run = ""
+            run += bit
+        pieces.append(run)
+    if head and pieces:
+        pieces[0] = head + pieces[0]
+    return pieces
+
+
+def word_pieces(word: str) -> list[str]:
+    """The parts of a word no line may break inside: a web address's pieces, else the word."""
+    match = _URL.fullmatch(word.rstrip(_URL_TAIL))
+    return url_pieces(word) if match else [word]
+
+
+def url_markup(url: str) -> str:
+    """A clickable web address that may break after / . - ? & = _ # and nowhere else."""
+    href = url if "://" in url else "https://" + url
+    return f'<a href="{escape(href)}">' + WORD_BREAK.join(escape(p) for p in url_pieces(url)) + "</a>"
+
+
+def text_markup(text: str) -> str:
+    """Plain text as markup, its web addresses clickable and breakable."""
+    out = []
+    at = 0
+    for match in _URL.finditer(text):
+        url = match.group().rstrip(_URL_TAIL)
+        if len(url) < 8:
+            continue
+        out.append(escape(text[at : match.start()]))
+        out.append(url_markup(url))
+        at = match.start() + len(url)
+    out.append(escape(text[at:]))
+    return "".join(out)
+
+
 def inline_markup(
     text: BriefText, mark_colour: Color | None = None, notes: Container[int] = (), *, tint_links: bool = True
 ) -> str:
@@ -81,7 +145,7 @@ def inline_markup(
                 colour = mark_colour if tint_links else None
                 out.append(mark_markup(piece.number, colour, piece.number in notes))
             continue
-        body = escape(piece.text)
+        body = text_markup(piece.text)
         if piece.italic:
             body = f"<i>{body}</i>"
         if piece.bold:

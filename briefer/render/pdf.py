@@ -11,7 +11,7 @@ import io
 from reportlab import rl_config
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
-from briefer.render.catalog import embed_file, set_print_preferences
+from briefer.render.catalog import embed_file, name_destinations, set_print_preferences
 from briefer.render.contents import contents_flowables
 from briefer.render.cover import cover_flowables, cover_note_flowables, title_block
 from briefer.render.document import BODY, BriefDocTemplate
@@ -20,6 +20,7 @@ from briefer.render.flowables import (
     NOTES_KEY,
     SOURCES_KEY,
     Context,
+    about_flowables,
     body_flowables,
     continued_note_label,
     endnotes,
@@ -28,16 +29,17 @@ from briefer.render.flowables import (
     part_key,
     sources_list,
 )
-from briefer.render.footnotes import NoteLedger, NotesFlush
+from briefer.render.footnotes import NotesFlush
 from briefer.render.furniture import Furniture, define_page_furniture, define_page_numbers
 from briefer.render.headings import PageRegistry
 from briefer.render.markup import link_describer
+from briefer.render.notes_area import NoteLedger
 from briefer.render.pdfwriter import PackedCanvas
 from briefer.render.structure import StructureTree
 from briefer.render.styles import build_styles
 from briefer.render.tagged_pdf import DocumentInfo, finish_tagged_pdf
 from briefer.render.tagging import TaggingCanvas
-from briefer.tailor.brief import Brief
+from briefer.tailor.brief import BHeading, Brief, SectionPart, brief_plain
 from briefer.tailor.recipe import NotePlacement
 
 NOTES_SHARE = 0.55  # the most of a page's text area its notes may take before continuing overleaf
@@ -86,8 +88,9 @@ def render_pdf(brief: Brief, *, tagged: bool = True) -> bytes:
         brief.short_title or brief.title, brief.audience_line, brief.prepared_for.line(), brief.words.page_of
     )
     define_page_furniture(canv, doc.page_kinds, furniture, styles)
-    define_page_numbers(canv, {key: registry.pages[key] for key, _ in entries}, styles)
+    define_page_numbers(canv, {key: registry.pages[key] for key, _, _ in entries}, styles)
     set_print_preferences(canv, len(doc.page_kinds))
+    name_destinations(canv, list(registry.pages))
     if registry.pages:
         canv.showOutline()  # open with the outline beside the pages: the brief's table of contents
     if isinstance(canv, TaggingCanvas):
@@ -105,7 +108,9 @@ def render_pdf(brief: Brief, *, tagged: bool = True) -> bytes:
     return buffer.getvalue()
 
 
-def _story(brief: Brief, ctx: Context, ledger: NoteLedger | None, entries: list[tuple[str, str]]) -> list[Flowable]:
+def _story(
+    brief: Brief, ctx: Context, ledger: NoteLedger | None, entries: list[tuple[str, str, int]]
+) -> list[Flowable]:
     """Cover (or title block), cover note, contents, body, endnotes, sources, in that order."""
     story: list[Flowable] = []
     if brief.layout.cover:
@@ -121,18 +126,26 @@ def _story(brief: Brief, ctx: Context, ledger: NoteLedger | None, entries: list[
         story += endnotes(brief.notes, ctx)
     if brief.sources:
         story += sources_list(brief.sources, ctx)
+    if brief.about:
+        story += about_flowables(brief, ctx)
     if ledger is not None:
         story.append(NotesFlush(ledger))
     return story
 
 
-def contents_entries(brief: Brief) -> list[tuple[str, str]]:
-    """(anchor key, title) of everything the contents and the outline list, in reading order."""
-    entries = [(part_key(part), part.title) for part in brief.parts]
+def contents_entries(brief: Brief) -> list[tuple[str, str, int]]:
+    """(anchor key, title, level) of what the contents list, in reading order: the parts, and
+    their sub-headings down to the recipe's contents depth (level 1 for a sub-heading of level 3)."""
+    entries = []
+    for part in brief.parts:
+        entries.append((part_key(part), part.title, 0))
+        for block in part.blocks if isinstance(part, SectionPart) else ():
+            if isinstance(block, BHeading) and block.level - 2 < brief.layout.contents_depth:
+                entries.append((block.anchor, brief_plain(block.text), block.level - 2))
     if brief.notes and brief.layout.notes == NotePlacement.END:
-        entries.append((NOTES_KEY, brief.words.notes))
+        entries.append((NOTES_KEY, brief.words.notes, 0))
     if brief.sources:
-        entries.append((SOURCES_KEY, brief.words.sources))
+        entries.append((SOURCES_KEY, brief.words.sources, 0))
     return entries
 
 

@@ -148,14 +148,26 @@ def inherit_role(source: Flowable, parts: Sequence[Flowable]) -> None:
             part_tags.node, part_tags.label = flow_tags.node, flow_tags.label
 
 
-def tag_list(items: Sequence[Flowable], parent: Node, *, numbered: bool) -> Node:
-    """An L element with one LI per bulleted paragraph: the bullet its Lbl, the text its LBody."""
-    numbering = "Decimal" if numbered else "Disc"
+def tag_list(
+    items: Sequence[Flowable],
+    parent: Node,
+    *,
+    numbered: bool,
+    nested: Sequence[Sequence[Flowable]] = (),
+    numbering: str = "",
+) -> Node:
+    """An L element with one LI per bulleted paragraph: the bullet its Lbl, the text its LBody.
+    `nested[i]`, if given, are item i's own items: an L inside its LBody (numbered a., b., …
+    under a numbered list)."""
+    numbering = numbering or ("Decimal" if numbered else "Disc")
     lst = parent.child("L", attributes=(("List", "ListNumbering", numbering),))
-    for item in items:
+    for index, item in enumerate(items):
         li = lst.child("LI", kept=True)
         label = li.child("Lbl", kept=True)
-        role(item, li.child("LBody", kept=True), label=label)
+        body = li.child("LBody", kept=True)
+        role(item, body, label=label)
+        if index < len(nested) and nested[index]:
+            tag_list(nested[index], body, numbered=numbered, numbering="LowerAlpha" if numbered else "Circle")
     return lst
 
 

@@ -235,6 +235,28 @@ BRIEF_ROLES: dict[str, Role] = {
     "body": Role("serif.regular", "body", "body_leading", space_after=Lead(0.55)),
     "heading": Role("sans.bold", 16, 20, "accent", space_before=Lead(1.3), space_after=Lead(0.5)),
     "subheading": Role("sans.bold", 10.5, 14, "accent", space_before=Lead(0.5), space_after=Lead(0.25)),
+    "heading3": Role("sans.bold", 12.5, 16, "accent", space_before=Lead(0.9), space_after=Lead(0.35)),
+    "heading4": Role("sans.bold", "body", "body_leading", space_before=Lead(0.7), space_after=Lead(0.2)),
+    "list_item": Role(
+        "serif.regular",
+        "body",
+        "body_leading",
+        left_indent=16,
+        bullet_indent=3,
+        bullet_colour="accent",
+        space_after=Lead(0.25),
+    ),
+    "list_item_nested": Role(
+        "serif.regular",
+        "body",
+        "body_leading",
+        left_indent=32,
+        bullet_indent=19,
+        bullet_colour="accent",
+        space_after=Lead(0.2),
+    ),
+    "caption": Role("sans.regular", 9.5, 12.5, space_before=Lead(0.4), space_after=Lead(0.3)),
+    "source_line": Role("serif.italic", 8.5, 11, "muted", space_before=Fixed(3), space_after=Lead(0.6)),
     "box_title": Role("sans.bold", 11, 14.5, "accent", space_after=Lead(0.35)),
     "box_text": Role("serif.regular", 9.5, 13.6, space_after=Own(0.4)),
     "box_item": Role(
@@ -249,6 +271,7 @@ BRIEF_ROLES: dict[str, Role] = {
     "table_head": Role("sans.bold", 8.5, 11, "on_accent", splits=True),
     "table_cell": Role("serif.regular", 8.8, 11.8, splits=True),
     "contents_entry": Role("sans.regular", "body", Lead(1.3)),
+    "contents_sub": Role("sans.regular", 9.5, Lead(1.15), "muted"),
     "title": Role("sans.bold", 24, 29, "accent", space_after=4),
     "subtitle": Role("sans.regular", 13, 17, "muted", space_after=6),
     "title_line": Role("sans.regular", 9, 13, "muted"),
@@ -271,6 +294,12 @@ class Styles:
     body: ParagraphStyle
     heading: ParagraphStyle
     subheading: ParagraphStyle
+    heading3: ParagraphStyle  # a section's sub-heading
+    heading4: ParagraphStyle
+    list_item: ParagraphStyle
+    list_item_nested: ParagraphStyle
+    caption: ParagraphStyle  # "Table 1: …" above a table or figure
+    source_line: ParagraphStyle  # "Source: …" under it
     box_title: ParagraphStyle
     box_text: ParagraphStyle
     box_item: ParagraphStyle  # numbered or bulleted line in a box
@@ -283,6 +312,7 @@ class Styles:
     table_head: ParagraphStyle
     table_cell: ParagraphStyle
     contents_entry: ParagraphStyle
+    contents_sub: ParagraphStyle  # a sub-heading's entry
     title: ParagraphStyle
     subtitle: ParagraphStyle
     title_line: ParagraphStyle

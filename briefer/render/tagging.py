@@ -5,8 +5,8 @@ Flowables say which element they draw (structure.role); drawing code asks this c
 and close sequences (`content`, `artifact`), and paragraphs draw through TaggedTextObject,
 which switches to a Link element for each link inside the text object. Whatever is drawn
 outside every sequence (box tints, rules, table lines) is wrapped as a layout artifact when the
-page is finished; MCIDs are numbered then, in stream order, and empty sequences dropped.
-Sequences never nest. Imports ReportLab and briefer.render.structure.
+page is finished; MCIDs are numbered then, in stream order, and sequences that draw nothing
+dropped. Sequences never nest. Imports ReportLab and briefer.render.structure.
 """
 
 from __future__ import annotations
@@ -210,6 +210,7 @@ class TaggingCanvas(PackedCanvas):
         out: list[str] = []
         stray: list[str] = []
         depth = 0
+        opened_at = 0  # where in `out` the open sequence's mark is
         mcids = self._page_mcids
         for item in code:
             kind = type(item)
@@ -225,15 +226,14 @@ class TaggingCanvas(PackedCanvas):
                     out.append(inner)
                 elif kind is _Begin:
                     depth += 1
+                    opened_at = len(out)
                     out.append(self._open_mark(inner, mcids))  # type: ignore[arg-type]
                 else:  # _End
                     depth -= 1
-                    last = out[-1]
-                    if type(last) is _OpenMark:  # nothing drawn in it: drop the sequence
-                        out.pop()
-                        if last.content is not None:
-                            last.content.mcid = None
-                            mcids.pop()
+                    if type(out[-1]) is _OpenMark:  # nothing drawn in it: drop the sequence
+                        _release(out.pop(), mcids)
+                    elif not _paints(out, opened_at + 1):  # only state (an indent undone): unmark it
+                        _release(out.pop(opened_at), mcids)
                     else:
                         out.append("EMC")
         if stray:
@@ -258,6 +258,21 @@ class TaggingCanvas(PackedCanvas):
         out.append(_LAYOUT_ARTIFACT)
         out.extend(stray)
         out.append("EMC")
+
+
+def _release(mark: str, mcids: list[Node]) -> None:  # a dropped sequence's MCID: the last one numbered
+    content = getattr(mark, "content", None)
+    if content is not None:
+        content.mcid = None
+        mcids.pop()
+
+
+_PAINTING = frozenset("Tj TJ ' \" Do S s f F f* B B* b b* sh BI".split())  # text, paths, images
+
+
+def _paints(code: list[str], start: int) -> bool:
+    """Whether the code from `start` draws anything (a word in a string counts too: safe side)."""
+    return any(token in _PAINTING for item in code[start:] for token in item.split())
 
 
 @functools.cache

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefer.content.model import Span
+from briefer.content.model import Column, Span
 from briefer.tailor.recipe import NotePlacement, PageSize, PreparedFor
 from briefer.tailor.wording import Words
 
@@ -29,6 +29,11 @@ def brief_plain(text: BriefText) -> str:
     return "".join(p.text for p in text if isinstance(p, Span))
 
 
+def spans_of(text: tuple[object, ...]) -> tuple[Span, ...]:
+    """Content text that carries no note markers (a title, a status), as brief text."""
+    return tuple(p for p in text if isinstance(p, Span))
+
+
 # --- blocks ---------------------------------------------------------------
 
 
@@ -42,7 +47,7 @@ class BParagraph:
 @dataclass(frozen=True, slots=True)
 class BDefinition:
     id: str
-    term: str
+    term: BriefText
     text: BriefText
     emphasised: bool = False
 
@@ -50,7 +55,7 @@ class BDefinition:
 @dataclass(frozen=True, slots=True)
 class BSidebar:
     id: str
-    title: str
+    title: BriefText
     paragraphs: tuple[BriefText, ...]
     emphasised: bool = False
 
@@ -62,12 +67,74 @@ class BPullQuote:
     emphasised: bool = False
 
 
-BBlock = BParagraph | BDefinition | BSidebar | BPullQuote
+@dataclass(frozen=True, slots=True)
+class BHeading:
+    """A sub-heading: level 3 under the section's title, or 4 under a level 3."""
+
+    id: str
+    text: BriefText
+    level: int = 3
+    emphasised: bool = False
+
+    @property
+    def anchor(self) -> str:
+        """Its link target (a PDF destination, an HTML id); block ids are unique in a report."""
+        return f"heading-{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class BListItem:
+    text: BriefText
+    items: tuple[BriefText, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class BList:
+    id: str
+    items: tuple[BListItem, ...]
+    numbered: bool = False
+    emphasised: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class BTable:
+    id: str
+    label: str  # "Table 1", or "" when the report gives the table no number
+    caption: BriefText
+    columns: tuple[Column, ...]
+    header: tuple[tuple[BriefText, ...], ...]
+    rows: tuple[tuple[BriefText, ...], ...]
+    source: BriefText = ()  # "Source: …", the citation resolved
+    emphasised: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class BFigure:
+    id: str
+    label: str  # "Figure 5", or ""
+    caption: BriefText
+    image: str  # the image file's path
+    name: str  # the image as the content names it (figures/chart.png)
+    alt: str
+    pixels: tuple[int, int]
+    width: float = 1.0  # share of the text width
+    source: BriefText = ()
+    emphasised: bool = False
+
+
+BBlock = BParagraph | BDefinition | BSidebar | BPullQuote | BHeading | BList | BTable | BFigure
 
 
 def bblock_texts(block: BBlock) -> tuple[BriefText, ...]:
+    """Every text of a block that may carry note marks, in reading order."""
     if isinstance(block, BSidebar):
         return block.paragraphs
+    if isinstance(block, BList):
+        return tuple(t for item in block.items for t in (item.text, *item.items))
+    if isinstance(block, BTable):
+        return (block.caption, *(cell for row in (*block.header, *block.rows) for cell in row))
+    if isinstance(block, BFigure):
+        return (block.caption,)
     return (block.text,)
 
 
@@ -89,11 +156,13 @@ class KeyMessagesPart:
 
 
 @dataclass(frozen=True, slots=True)
-class TreatyRow:
-    treaty: str  # the treaty's short name, e.g. "APMBC"
-    treaty_name: str
+class InstrumentRow:
+    """A country's status under one instrument (a treaty, a membership, a law)."""
+
+    short: str  # the instrument's short name, e.g. "APMBC"
+    name: str
     status: BriefText  # status line, ending in the note mark of its sources
-    dates: tuple[tuple[str, str], ...] = ()  # (label, human date), e.g. ("Joined:", "9 January 2012")
+    details: tuple[tuple[str, str], ...] = ()  # (label, value), e.g. ("Joined:", "9 January 2012")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +171,7 @@ class CountryBox:
     title: str  # "Country focus: Finland"
     code: str
     name: str
-    treaties: tuple[TreatyRow, ...]
+    instruments: tuple[InstrumentRow, ...]
     facts: tuple[BriefText, ...]
     status_headers: tuple[str, str, str]  # the status table's columns: instrument, status, details
     facts_title: str
@@ -113,17 +182,22 @@ class ComparisonTable:
     """Status of two or more focus countries side by side: one row a country."""
 
     id: str  # "country-comparison"
-    title: str  # "Treaty status compared"
-    headers: tuple[str, ...]  # "Country", then one per treaty short name
+    title: str  # "Treaty status compared": the report's own heading
+    headers: tuple[str, ...]  # "Country", then one per instrument's short name
     rows: tuple[tuple[str, ...], ...]
 
 
 @dataclass(frozen=True, slots=True)
 class SectionPart:
     id: str  # the section id
-    title: str
+    title: str  # plain: the outline and the contents
     blocks: tuple[BBlock, ...]
     attribution: str = ""
+    title_text: BriefText = ()  # as printed; empty means the plain title
+
+    @property
+    def printed_title(self) -> BriefText:
+        return self.title_text or (Span(self.title),)
 
 
 Part = KeyMessagesPart | CountryBox | ComparisonTable | SectionPart
@@ -159,6 +233,7 @@ class Layout:
     notes: NotePlacement = NotePlacement.BOTTOM
     cover: bool = True
     contents: bool = True  # shown only when the brief has three or more sections
+    contents_depth: int = 1  # 1: parts; 2: and level-3 sub-headings; 3: and level 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +261,19 @@ class Brief:
     notes: tuple[BriefNote, ...]
     sources: tuple[SourceEntry, ...]
     recipe_yaml: str  # the recipe that made this brief, embedded in exports
+    title_text: BriefText = ()  # the title as printed; empty means the plain title
+    subtitle_text: BriefText = ()
+    status_title: str = ""  # the heading of a country's status table: the report's own, else ""
+    about: BriefText = ()  # the report's paragraph about its publisher
+    url: str = ""  # the report's own address
+
+    @property
+    def printed_title(self) -> BriefText:
+        return self.title_text or (Span(self.title),)
+
+    @property
+    def printed_subtitle(self) -> BriefText:
+        return self.subtitle_text or ((Span(self.subtitle),) if self.subtitle else ())
 
     @property
     def sections(self) -> tuple[SectionPart, ...]:

@@ -36,7 +36,7 @@ def glance_recipe(recipe: Recipe) -> Recipe:
 @dataclass(frozen=True, slots=True)
 class StatusRow:
     country: str
-    cells: tuple[BriefText, ...]  # one per treaty column; the no-status mark where none is recorded
+    cells: tuple[BriefText, ...]  # one per instrument column; the no-status mark where none is recorded
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +62,7 @@ class GlanceContent:
     asks_title: str
     asks: tuple[BriefText, ...]
     status_title: str
-    status_headers: tuple[str, ...]  # "Country", then the treaties' short names
+    status_headers: tuple[str, ...]  # "Country", then the instruments' short names
     status: tuple[StatusRow, ...]
     facts_title: str  # "Key facts", or "Key facts: Finland" for one country
     facts: tuple[CountryFacts, ...]
@@ -81,12 +81,12 @@ def select_glance(brief: Brief) -> GlanceContent:
     words = brief.words
     key = next((p for p in brief.parts if isinstance(p, KeyMessagesPart)), None)
     boxes = [p for p in brief.parts if isinstance(p, CountryBox)]
-    treaties = tuple(dict.fromkeys(row.treaty for box in boxes for row in box.treaties))
+    instruments = tuple(dict.fromkeys(row.short for box in boxes for row in box.instruments))
     none: BriefText = (Span(words.no_status),)
     status = []
     for box in boxes:
-        by_treaty = {row.treaty: row.status for row in box.treaties}
-        status.append(StatusRow(box.name, tuple(by_treaty.get(t, none) for t in treaties)))
+        by_instrument = {row.short: row.status for row in box.instruments}
+        status.append(StatusRow(box.name, tuple(by_instrument.get(t, none) for t in instruments)))
     countries = words.join(brief.country_names)
     particulars = []
     if brief.audience_name:
@@ -109,8 +109,8 @@ def select_glance(brief: Brief) -> GlanceContent:
         messages=key.messages if key else (),
         asks_title=key.asks_title if key else "",
         asks=key.asks if key else (),
-        status_title=words.status,
-        status_headers=(words.country, *treaties),
+        status_title=brief.status_title or words.status,
+        status_headers=(words.country, *instruments),
         status=tuple(status),
         facts_title=words.key_facts_for.format(country=with_facts[0].name) if len(with_facts) == 1 else words.key_facts,
         facts=tuple(CountryFacts(b.name, b.facts[:MAX_FACTS]) for b in with_facts),

@@ -60,7 +60,7 @@ def included_units(report: Report, recipe: Recipe, units: tuple[Unit, ...]) -> s
     by_at = {unit.at: unit for unit in units}
     wanted = {""}  # the report's title page
     if recipe.countries and recipe.country_boxes:
-        wanted |= {f"treaties.{n}" for n in range(1, len(report.treaties) + 1)}
+        wanted.add("status")  # the status tables' headings and the instruments' names
     positions = {section.id: n for n, section in enumerate(report.sections, start=1)}
     marked_in: list[str] = []
     for section_id in section_order(report, recipe):

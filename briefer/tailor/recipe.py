@@ -89,6 +89,7 @@ def describe_choices(
     return ", ".join(f"{choice.value} ({choice.label})" for choice in vocabulary)
 
 
+CONTENTS_DEPTHS = (1, 2, 3)  # parts; and level-3 sub-headings; and level-4 ones
 PREPARED_FIELDS = ("recipient", "meeting", "place", "date", "organisation")
 
 
@@ -143,6 +144,7 @@ class Recipe:
     watermark: str = ""
     prepared_for: PreparedFor = field(default_factory=PreparedFor)
     cover_note: str = ""
+    contents_depth: int = 1  # how deep the contents go: 1 parts, 2 and sub-headings, 3 and level 4
     language: str = ""
     untranslated: Untranslated = Untranslated.REFUSE
 

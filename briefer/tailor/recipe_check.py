@@ -7,7 +7,15 @@ from briefer.content.model import Report
 from briefer.content.printable import unprintable
 from briefer.content.problems import ContentError, Problems
 from briefer.tailor.catalogue import CatalogueError
-from briefer.tailor.recipe import PREPARED_FIELDS, CitationStyle, NotePlacement, PageSize, Recipe, Untranslated
+from briefer.tailor.recipe import (
+    CONTENTS_DEPTHS,
+    PREPARED_FIELDS,
+    CitationStyle,
+    NotePlacement,
+    PageSize,
+    Recipe,
+    Untranslated,
+)
 from briefer.tailor.wording import words_for
 
 
@@ -74,6 +82,9 @@ def check_recipe(recipe: Recipe, report: Report, origin: str = "recipe") -> None
     _check_language(recipe, report, p, here)
     if recipe.chooses_nothing:
         p.error(here, "the recipe chooses nothing to print: no section, no key messages, no country box")
+    if recipe.contents_depth not in CONTENTS_DEPTHS:
+        depths = ", ".join(str(d) for d in CONTENTS_DEPTHS)
+        p.error(here, f"contents depth {recipe.contents_depth!r} is not one of {depths}")
     if len(recipe.watermark) > 40:
         p.error(here, "the watermark is longer than 40 characters; use a word or two")
     _check_texts(recipe, p, here)

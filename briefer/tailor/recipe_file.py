@@ -20,6 +20,7 @@ from briefer.content.fields import Record
 from briefer.content.fingerprint import ReportStamp
 from briefer.content.located import LDict, LScalar, Where, YamlError, parse_located
 from briefer.content.problems import Problem, Problems
+from briefer.content.yaml_dialect import Dumper
 from briefer.inputs import MB, InputError, read_input
 from briefer.output import write_atomically
 from briefer.tailor.recipe import CitationStyle, NotePlacement, PageSize, PreparedFor, Recipe, Untranslated
@@ -48,6 +49,7 @@ TOP_KEYS = (
     "report",
     "language",
     "untranslated",
+    "contents_depth",  # optional: written only when it is not the default
 )
 
 _Choice = TypeVar("_Choice", PageSize, NotePlacement, CitationStyle, Untranslated)
@@ -90,12 +92,14 @@ def recipe_to_dict(recipe: Recipe) -> dict[str, object]:
         data["language"] = recipe.language
     if recipe.untranslated != Untranslated.REFUSE:
         data["untranslated"] = str(recipe.untranslated)
+    if recipe.contents_depth != 1:
+        data["contents_depth"] = recipe.contents_depth
     return data
 
 
 def dump_recipe(recipe: Recipe, report: ReportStamp | None = None) -> str:
     """The recipe as YAML; with `report`, followed by the report it is made from."""
-    body = yaml.safe_dump(recipe_to_dict(recipe), sort_keys=False, allow_unicode=True, width=100)
+    body = yaml.dump(recipe_to_dict(recipe), Dumper=Dumper, sort_keys=False, allow_unicode=True, width=100)
     stamp = "\n" + dump_stamp(report) if report is not None else ""
     return "# briefer recipe: open it in briefer, or `briefer build --recipe FILE -o brief.pdf`\n" + body + stamp
 
@@ -134,6 +138,7 @@ def parse_recipe_file(text: str, origin: str = "recipe") -> OpenedRecipe:
         language=_text(r, "language"),
         untranslated=_choice(r, "untranslated", Untranslated, "choice for untranslated text") or Untranslated.REFUSE,
         prepared_for=PreparedFor(**{key: _text(prepared, key) for key in PREPARED_KEYS}),
+        contents_depth=r.integer("contents_depth", 1),
         **{key: _flag(include, key, True) for key in INCLUDE_KEYS},
     )
     report = read_stamp(r.raw("report"), r.place("report"), p) if r.has("report") else None

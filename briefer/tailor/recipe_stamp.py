@@ -16,6 +16,7 @@ from briefer.content.fields import Record
 from briefer.content.fingerprint import ContentMap, CountryPrint, Digests, ReportStamp, SectionPrint
 from briefer.content.located import LDict, LList, LStr, Where
 from briefer.content.problems import Problems
+from briefer.content.yaml_dialect import Dumper
 
 HEADER = (
     "# The report this recipe was made from. `contents` holds a fingerprint of each of its parts\n"
@@ -27,7 +28,7 @@ class _Flow(dict):  # type: ignore[type-arg]
     """A mapping written on one line ({a: 1, b: 2})."""
 
 
-class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+class _Dumper(Dumper):
     pass
 
 
@@ -43,7 +44,8 @@ def _contents_to_dict(contents: ContentMap) -> dict[str, object]:
         ],
         "sources": _Flow(contents.sources),
         "audiences": _Flow(contents.audiences),
-        "countries": _Flow((c.code, [c.status, c.facts]) for c in contents.countries),
+        "countries": _Flow((c.code, [c.status, c.facts, _Flow(c.fields)]) for c in contents.countries),
+        "status": _Flow(contents.status),
     }
 
 
@@ -69,12 +71,22 @@ def _digests(rec: Record, key: str, p: Problems) -> Digests:
 
 
 def _countries(rec: Record, p: Problems) -> tuple[CountryPrint, ...]:
+    """Each country's [status, facts] fingerprints and, since content format 2, its status fields'."""
     countries = []
-    for code, pair in _digests_raw(rec, "countries", p):
-        if isinstance(pair, LList) and len(pair) == 2 and all(isinstance(x, LStr) for x in pair):
-            countries.append(CountryPrint(code, str(pair[0]), str(pair[1])))
+    for code, entry in _digests_raw(rec, "countries", p):
+        fields = entry[2] if isinstance(entry, LList) and len(entry) == 3 else {}
+        if (
+            isinstance(entry, LList)
+            and len(entry) in (2, 3)
+            and all(isinstance(x, LStr) for x in entry[:2])
+            and isinstance(fields, dict)
+            and all(isinstance(v, LStr) for v in fields.values())
+        ):
+            pairs = tuple((str(k), str(v)) for k, v in fields.items())
+            countries.append(CountryPrint(code, str(entry[0]), str(entry[1]), pairs))
         else:
-            p.error(getattr(pair, "where", rec.where), f"country {code!r} needs [status, facts] fingerprints")
+            where = getattr(entry, "where", rec.where)
+            p.error(where, f"country {code!r} needs [status, facts, {{field: fingerprint}}] fingerprints")
     return tuple(countries)
 
 
@@ -90,7 +102,8 @@ def _digests_raw(rec: Record, key: str, p: Problems) -> list[tuple[str, object]]
 
 def _contents(value: object, where: Where, p: Problems) -> ContentMap:
     keys = ("meta", "sections", "sources", "audiences", "countries")
-    rec = Record(value, where, "the report's contents", p, required=keys)
+    # `status` since content format 2; a map without it keeps the declaration in `meta`
+    rec = Record(value, where, "the report's contents", p, required=keys, optional=("status",))
     sections = []
     for item, place in rec.items("sections"):
         s = Record(item, place, "a section's fingerprints", p, required=("id", "title", "digest", "blocks", "notes"))
@@ -102,6 +115,7 @@ def _contents(value: object, where: Where, p: Problems) -> ContentMap:
         sources=_digests(rec, "sources", p),
         audiences=_digests(rec, "audiences", p),
         countries=_countries(rec, p),
+        status=_digests(rec, "status", p),
     )
 
 

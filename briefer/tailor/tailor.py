@@ -8,29 +8,17 @@ Imports the content model and the rest of briefer.tailor only.
 from __future__ import annotations
 
 from briefer.content.fingerprint import stamp_of
-from briefer.content.model import (
-    Audience,
-    Block,
-    Definition,
-    Paragraph,
-    PullQuote,
-    Report,
-    Sidebar,
-    Span,
-)
+from briefer.content.model import Audience, Report, Span
+from briefer.tailor.blocks import SourceLines, brief_block
 from briefer.tailor.brief import (
-    BBlock,
-    BDefinition,
-    BParagraph,
-    BPullQuote,
     Brief,
     BriefNote,
-    BSidebar,
     KeyMessagesPart,
     Layout,
     Part,
     SectionPart,
     SourceEntry,
+    spans_of,
 )
 from briefer.tailor.citations import ends_sentence, full_reference, merge_spans
 from briefer.tailor.countries import comparison, country_box
@@ -50,7 +38,8 @@ def tailor(report: Report, recipe: Recipe) -> Brief:
     numberer = NoteNumberer(report)
     audience = report.audience(recipe.audience) if recipe.audience else None
     countries = [report.country(code) for code in recipe.countries]
-    parts = _parts(report, recipe, audience, numberer, words)
+    source_lines = SourceLines(report, words, listed=recipe.sources_list)
+    parts = _parts(report, recipe, audience, numberer, source_lines)
     notes = resolve_notes(report, numberer.pending, recipe.citations, words)
     names = tuple(c.name for c in countries)
     audience_line = words.briefing_for.format(audience=audience.name) if audience else ""
@@ -75,6 +64,7 @@ def tailor(report: Report, recipe: Recipe) -> Brief:
             notes=recipe.notes,
             cover=recipe.cover,
             contents=recipe.contents,
+            contents_depth=recipe.contents_depth,
         ),
         words=words,
         audience_line=audience_line,
@@ -84,32 +74,39 @@ def tailor(report: Report, recipe: Recipe) -> Brief:
         keywords=(*names, *([audience.name] if audience else []), words.keyword),
         parts=parts,
         notes=notes,
-        sources=_sources(report, notes, words) if recipe.sources_list else (),
+        sources=_sources(report, notes, tuple(source_lines.cited), words) if recipe.sources_list else (),
         recipe_yaml=dump_recipe(recipe, stamp_of(report)),
+        title_text=spans_of(report.title_text),
+        subtitle_text=spans_of(report.subtitle_text),
+        status_title=report.status.title,
+        about=spans_of(report.about),
+        url=report.url,
     )
 
 
 def _parts(
-    report: Report, recipe: Recipe, audience: Audience | None, numberer: NoteNumberer, words: Words
+    report: Report, recipe: Recipe, audience: Audience | None, numberer: NoteNumberer, source_lines: SourceLines
 ) -> tuple[Part, ...]:
     """Key messages, country boxes (and their comparison), then the sections, in reading order."""
     parts: list[Part] = []
+    words = source_lines.words
     if audience and recipe.key_messages:
         parts.append(_key_messages(audience, numberer, words))
     countries = [report.country(code) for code in recipe.countries]
     if countries and recipe.country_boxes:
         parts += [country_box(report, country, numberer, words) for country in countries]
-        if len(countries) >= 2 and report.treaties:
+        if len(countries) >= 2 and report.instruments:
             parts.append(comparison(report, countries, words))
     focus = set(recipe.countries)
     for section_id in section_order(report, recipe):
         section = report.section(section_id)
         blocks = tuple(
-            _brief_block(block, numberer, bool(focus & set(block.tags.countries)))
+            brief_block(block, numberer, bool(focus & set(block.tags.countries)), source_lines)
             for block in section.blocks
             if block_visible(block, recipe)
         )
-        parts.append(SectionPart(section.id, section.title, blocks, section.attribution))
+        title_text = spans_of(section.title_text)
+        parts.append(SectionPart(section.id, section.title, blocks, section.attribution, title_text))
     return tuple(parts)
 
 
@@ -126,18 +123,6 @@ def _key_messages(audience: Audience, numberer: NoteNumberer, words: Words) -> K
         asks_title=(asks.title or words.asks) if asks else "",
         asks=tuple(numberer.mark(t, carrier) for t in asks.items) if asks else (),
     )
-
-
-def _brief_block(block: Block, numberer: NoteNumberer, emphasised: bool) -> BBlock:
-    if isinstance(block, Paragraph):
-        return BParagraph(block.id, numberer.mark(block.text, block.id), emphasised)
-    if isinstance(block, Definition):
-        return BDefinition(block.id, block.term, numberer.mark(block.text, block.id), emphasised)
-    if isinstance(block, Sidebar):
-        paragraphs = tuple(numberer.mark(p, block.id) for p in block.paragraphs)
-        return BSidebar(block.id, block.title, paragraphs, emphasised)
-    assert isinstance(block, PullQuote)
-    return BPullQuote(block.id, numberer.mark(block.text, block.id), emphasised)
 
 
 def _particulars(audience_line: str, names: tuple[str, ...], prepared: PreparedFor, words: Words) -> tuple[str, ...]:
@@ -162,9 +147,12 @@ def _cover_facts(names: tuple[str, ...], prepared: PreparedFor, words: Words) ->
     return tuple((label, value) for label, value in rows if value)
 
 
-def _sources(report: Report, notes: tuple[BriefNote, ...], words: Words) -> tuple[SourceEntry, ...]:
-    """Every source the brief's notes cite, alphabetical by what each entry starts with."""
-    cited = dict.fromkeys(s for note in notes for s in note.source_ids)
+def _sources(
+    report: Report, notes: tuple[BriefNote, ...], others: tuple[str, ...], words: Words
+) -> tuple[SourceEntry, ...]:
+    """Every source the brief's notes (and its tables and figures) cite, alphabetical by what each
+    entry starts with."""
+    cited = dict.fromkeys([*(s for note in notes for s in note.source_ids), *others])
     entries = [report.source(source_id) for source_id in cited]
     entries.sort(key=lambda s: (s.author or s.title or s.url).casefold())
     return tuple(SourceEntry(s.id, _stop(full_reference(s, words))) for s in entries)

@@ -53,13 +53,18 @@ class Words:
     key_messages_for: str = "Key messages for {audience}"
     asks: str = "Asks"
     facts: str = "Facts"
-    status_compared: str = "Treaty status compared"
-    status: str = "Treaty status"
-    instrument: str = "Treaty"
+    # a country's status: the report's declared headings (report.yaml `status`) win over these
+    status_compared: str = "Status compared"
+    status: str = "Status"
+    instrument: str = "Instrument"
     status_column: str = "Status"
-    details: str = "Key dates"
+    details: str = "Details"
     country: str = "Country"
     no_status: str = "—"
+    # tables and figures
+    table: str = "Table {number}"
+    figure: str = "Figure {number}"
+    source: str = "Source:"
     # the at-a-glance page
     at_a_glance: str = "At a glance"
     audience: str = "Audience: {audience}"
@@ -70,6 +75,7 @@ class Words:
     contents: str = "Contents"
     notes: str = "Notes"
     sources: str = "Sources"
+    about_publisher: str = "About the publisher"
     continued: str = "(continued)"
     page_of: str = "Page {page} of {pages}"
     # what links say to assistive technology (a tagged PDF's link descriptions)
@@ -81,12 +87,8 @@ class Words:
     see_note: str = "note {number}"
     accessed: str = "accessed {date}"
     quoted: str = "“{text}”"  # the title of an article or report inside a reference
-    # country status fields
-    joined: str = "Joined"
-    in_force: str = "In force"
-    withdrawal_deposited: str = "Withdrawal deposited"
-    withdrawal_effective: str = "Withdrawal effective"
     label: str = "{label}:"  # a label before its value, as in "Joined: 9 January 2012"
+    qualified: str = "{value} ({qualifier})"  # a value and the field that qualifies it
     particulars_separator: str = " · "
     # content printed in the report's language because it has no translation (by choice)
     untranslated: str = "[untranslated]"

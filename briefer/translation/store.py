@@ -18,7 +18,8 @@ from briefer.content.located import Where
 from briefer.content.model import Report, UnitTranslation
 from briefer.content.problems import ContentError, Problem
 from briefer.content.translations import FOLDER
-from briefer.content.units import report_units, source_markup
+from briefer.content.units import file_key, report_units, source_markup
+from briefer.content.yaml_dialect import Dumper
 from briefer.output import write_atomically
 
 HEADER = (
@@ -58,13 +59,13 @@ def save_units(root: Path, report: Report, language: str, units: dict[str, UnitT
         path = holder.get(unit_id, folder / homes[unit_id])
         data = files.setdefault(path, {"language": language, "units": {}})
         data["units"][unit_id] = {"source": translation.source} | {
-            path: source_markup(text) for path, text in translation.texts.items()
+            file_key(path): source_markup(text) for path, text in translation.texts.items()
         }
         dirty.add(path)
     for path in sorted(dirty):
         data = files[path]
         data["units"] = dict(sorted(data["units"].items(), key=lambda item: order.get(item[0], len(order))))
-        body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+        body = yaml.dump(data, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=100)
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(path, (HEADER.format(language=language) + body).encode("utf-8"))
         saved.files.append(path)

@@ -162,3 +162,20 @@ def test_an_output_path_that_is_a_file_is_refused(report, tmp_path):
     target.write_text("x")
     with pytest.raises(BatchError, match="it is a file, not a folder"):
         build_batch(report, plan_matrix(report, SHORT, ["media"], ["FI"]), target)
+
+
+def test_the_second_report_batches_by_audience_with_no_countries(gao_report, tmp_path):
+    """A report that compares no countries: one brief per audience, each with its notes on their pages."""
+    from tests.render.notecheck import assert_notes_at_foot
+    from tests.render.readback import read_back
+
+    plan = plan_matrix(gao_report, Recipe(), None, None)
+    assert [job.recipe.audience for job in plan.jobs] == [a.id for a in gao_report.audiences]
+    result = build_batch(gao_report, plan, tmp_path, jobs=2)
+    assert not result.cancelled and len(result.files) == 3
+    for job in plan.jobs:
+        path = tmp_path / f"{job.stem}.pdf"
+        assert gao_report.audience(job.recipe.audience).name in cover_text(path)
+        from briefer.tailor.tailor import tailor
+
+        assert_notes_at_foot(read_back(path.read_bytes()), tailor(gao_report, job.recipe))

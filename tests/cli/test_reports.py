@@ -75,6 +75,35 @@ def test_diff_after_editing_a_block_a_note_and_a_country_fact(tmp_path: Path) ->
     assert "  Countries: Poland (PL) facts changed" in done.stderr.splitlines()
 
 
+def test_diff_names_format_2_blocks_the_figures_image_and_the_status_declaration(tmp_path: Path) -> None:
+    """A table cell, a list item, a sub-heading, the figure's image file (its bytes only), a
+    status field's label and a country's status field: each named where it is."""
+    report = tmp_path / "report"
+    shutil.copytree(MINI, report)
+    pdf = _brief(tmp_path, report, "--country", "UA")
+    cases = report / "sections" / "02-cases.yaml"
+    text = cases.read_text(encoding="utf-8")
+    for old, new in (('[Africa, "64"]', '[Africa, "65"]'), ("- Lakes on a border", "- Lakes on borders")):
+        assert old in text
+        text = text.replace(old, new)
+    cases.write_text(text.replace("heading: Where the rules apply", "heading: Where rules apply"), encoding="utf-8")
+    image = report / "figures" / "basins.png"
+    image.write_bytes(image.read_bytes() + b"\0")  # the same picture, another file
+    meta = report / "report.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("label: In force,", "label: Entry into force,"), "utf-8")
+    countries = report / "countries.yaml"
+    countries.write_text(countries.read_text("utf-8").replace("joined: 2001-02-03", "joined: 2001-02-04"), "utf-8")
+
+    done = run("diff", "--recipe", str(pdf), "--content", str(report))
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == f"Shared Rivers: changed since {pdf} was made"
+    assert "  The report's status declaration changed (field UNWC Entry into force)" in lines
+    changed = "; ".join(f"block {b} changed" for b in ("where-rules-apply", "cases-5", "basins-table", "basins-figure"))
+    assert f"  Section “Two cases” (cases): {changed}" in lines
+    assert "  Countries: Ukraine (UA) status changed (UNWC: Joined)" in lines
+
+
 def test_diff_of_a_recipe_naming_no_report(tmp_path: Path) -> None:
     recipe = Path(__file__).resolve().parents[1] / "data" / "recipes" / "format-1.yaml"
     done = run("diff", "--recipe", str(recipe))
@@ -95,7 +124,7 @@ def test_a_newer_content_format_is_explained(tmp_path: Path) -> None:
     report = tmp_path / "report"
     shutil.copytree(MINI, report)
     meta = report / "report.yaml"
-    meta.write_text("format: 99\n" + meta.read_text(encoding="utf-8"), encoding="utf-8")
+    meta.write_text(meta.read_text(encoding="utf-8").replace("format: 2\n", "format: 99\n"), encoding="utf-8")
     done = run("build", "--content", str(report), "-o", str(tmp_path / "b.pdf"))
     assert done.returncode == 2
     assert "content format 99, newer than this briefer reads" in done.stderr

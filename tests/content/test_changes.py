@@ -54,9 +54,10 @@ def test_a_block_a_note_and_a_country_fact_are_each_named(report: Report, copy: 
     ]
 
 
-def test_a_treaty_status_change(report: Report, copy: Path) -> None:
+def test_a_status_change_names_the_field(report: Report, copy: Path) -> None:
     _edit(copy / "countries.yaml", "status: withdrawn (effective 10 January 2026)", "status: withdrawn")
-    assert _lines(report, copy) == ["Countries: Finland (FI) treaty status changed"]
+    _edit(copy / "countries.yaml", "joined: 2012-01-09", "joined: 2012-01-10")
+    assert _lines(report, copy) == ["Countries: Finland (FI) status changed (APMBC: status, Joined)"]
 
 
 def test_a_block_added_at_the_top_is_one_addition_not_a_cascade(report: Report, copy: Path) -> None:

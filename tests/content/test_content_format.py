@@ -1,4 +1,4 @@
-"""report.yaml's `format: N`: this briefer reads format 1; a newer report is refused in one clear message."""
+"""report.yaml's `format: N`: this briefer reads formats 1 and 2; a newer report is refused in one clear message."""
 
 from __future__ import annotations
 
@@ -11,10 +11,13 @@ from tests.conftest import MINI
 
 
 def _copy(tmp_path: Path, header: str, extra: str = "") -> Path:
+    """The mini report (format 2) with its `format:` line replaced by `header`."""
     target = tmp_path / "report"
     shutil.copytree(MINI, target)
     meta = target / "report.yaml"
-    meta.write_text(header + meta.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    text = meta.read_text(encoding="utf-8")
+    assert text.startswith("format: 2\n")
+    meta.write_text(header + text.removeprefix("format: 2\n") + extra, encoding="utf-8")
     return target
 
 
@@ -38,4 +41,6 @@ def test_a_newer_format_is_one_clear_message(tmp_path: Path) -> None:
 def test_a_format_that_is_not_a_version_is_named(tmp_path: Path) -> None:
     report, problems = check_report(_copy(tmp_path, "format: latest\n"))
     assert report is None
-    assert any("'format' in report.yaml must be a whole number" in str(p) for p in problems)
+    assert any(
+        "report.yaml:1:9: 'format' must be a content format number (1 or 2), got 'latest'" in str(p) for p in problems
+    )

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from briefer.content.model import Cite, PullQuote, Report, Sidebar, Span, block_texts
+from briefer.content.model import Cite, Definition, PullQuote, Report, Sidebar, Span, block_texts
 from tests.content.sentences import as_text, count_in_order, sentences
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "withdrawal-symptoms.txt"
@@ -85,7 +85,7 @@ def content_stream(report: Report) -> tuple[str, list[str]]:
                 continue
             if isinstance(block, Sidebar):
                 parts.append(block.title)
-            prefix = f"{block.term} " if hasattr(block, "term") else ""
+            prefix = f"{as_text(block.term)} " if isinstance(block, Definition) else ""
             parts.extend(prefix + as_text(t) for t in block_texts(block))
         if section.attribution:
             parts.append(section.attribution)
@@ -168,7 +168,10 @@ def test_structure(report: Report) -> None:
     ]
     assert report.section("foreword").attribution == "Steffen Kongstad, Former Norwegian Ambassador"
     harm = report.section("unacceptable-harm")
-    assert [b.term for b in harm.blocks if hasattr(b, "term")] == ["Anti-personnel mines", "Cluster munitions"]
+    assert [as_text(b.term) for b in harm.blocks if isinstance(b, Definition)] == [
+        "Anti-personnel mines",
+        "Cluster munitions",
+    ]
     sidebar = next(b for b in harm.blocks if isinstance(b, Sidebar))
     assert sidebar.title == "A source of confusion: Anti-personnel and anti-vehicle mines"
     assert sum(len(s.notes) for s in report.sections) == 29

@@ -17,8 +17,7 @@ from ..conftest import CONTENT
 
 SAMPLE = {
     "report:withdrawal-symptoms",
-    "treaty:apmbc",
-    "treaty:ccm",
+    "status:withdrawal-symptoms",
     "section:conclusion",
     *(f"block:conclusion-{n}" for n in range(1, 7)),
     "note:17",
@@ -106,7 +105,7 @@ def test_validate_summarises_each_language_and_fails_on_a_broken_translation(con
 
     assert main(["validate", "--content", str(content)]) == 0
     out = capsys.readouterr().out
-    assert "translations into fr: 17 of 124 units current" in out and "translations into uk:" in out
+    assert "translations into fr: 16 of 123 units current" in out and "translations into uk:" in out
     edit(content / "translations" / "uk" / "countries.yaml", "country:SE:\n    source:", "country:SE:\n    sourse:")
     assert main(["validate", "--content", str(content)]) == 2
     err = capsys.readouterr().err

@@ -19,9 +19,8 @@ from briefer.content.model import (
     Sidebar,
     Span,
     block_texts,
-    translatable_texts,
 )
-from briefer.content.units import fingerprint, report_units, with_texts
+from briefer.content.units import fingerprint, report_units, translatable_texts, with_texts
 
 BLOCKS = (
     Paragraph("p", (Span("A "), Span("b", bold=True), NoteRef("1"))),
@@ -44,7 +43,7 @@ def test_every_text_of_the_report_is_in_exactly_one_unit(report: Report) -> None
     units = report_units(report)
     assert len({unit.id for unit in units}) == len(units)
     kinds = {unit.kind for unit in units}
-    assert kinds == {"report", "treaty", "section", "block", "note", "audience", "country"}
+    assert kinds == {"report", "status", "section", "block", "note", "audience", "country"}
     blocks = [unit for unit in units if unit.kind == "block"]
     assert len(blocks) == sum(len(s.blocks) for s in report.sections)
     notes = {unit.key for unit in units if unit.kind == "note"}

@@ -40,7 +40,7 @@ def edit(path: Path, old: str, new: str) -> None:
 def test_mini_report_loads(mini: Path) -> None:
     report = load_report(mini)
     assert [s.id for s in report.sections] == ["summary", "cases"]
-    assert report.treaty("unwc").short == "UNWC"
+    assert report.instrument("unwc").short == "UNWC"
     assert errors_of(mini) == []
 
 
@@ -61,7 +61,7 @@ def test_unknown_key(mini: Path) -> None:
 
 def test_wrong_type(mini: Path) -> None:
     edit(mini / "report.yaml", "year: 2024", "year: soon")
-    assert any("report.yaml:6:7: 'year' in report.yaml must be a whole number" in e for e in errors_of(mini))
+    assert any("report.yaml:7:7: 'year' in report.yaml must be a whole number" in e for e in errors_of(mini))
 
 
 def test_duplicate_id(mini: Path) -> None:
@@ -79,8 +79,8 @@ def test_unknown_references_list_choices(mini: Path) -> None:
     edit(mini / "audiences.yaml", "basis: [summary]", "basis: [sumary]")
     edit(mini / "sections" / "02-cases.yaml", "only_for_countries: [UA]", "only_for_countries: [FR]")
     errors = errors_of(mini)
-    assert any("unknown source 'un-water-2012' (known sources: basin-atlas, un-water-2021)" in e for e in errors)
-    assert any("audiences.yaml:" in e and "unknown section 'sumary'" in e for e in errors)
+    assert any("unknown source 'un-water-2012' (did you mean 'un-water-2021'?)" in e for e in errors)
+    assert any("audiences.yaml:" in e and "unknown section 'sumary' (did you mean 'summary'?)" in e for e in errors)
     assert any("unknown country 'FR' (known countries: PL, UA)" in e for e in errors)
 
 
@@ -129,7 +129,7 @@ def test_python_tags_are_never_run(mini: Path, tmp_path: Path) -> None:
     marker = tmp_path / "pwned"
     edit(mini / "report.yaml", "title: Shared Rivers", f"title: !!python/object/apply:os.system ['touch {marker}']")
     errors = errors_of(mini)
-    assert any("report.yaml:2:8" in e for e in errors)
+    assert any("report.yaml:3:8" in e for e in errors)
     assert not marker.exists()
 
 
@@ -145,7 +145,7 @@ def test_load_report_raises_content_error(mini: Path) -> None:
     edit(mini / "report.yaml", "year: 2024", "year: x")
     with pytest.raises(ContentError) as info:
         load_report(mini)
-    assert "report.yaml:6:7" in str(info.value)
+    assert "report.yaml:7:7" in str(info.value)
 
 
 def test_cli_validate_exit_codes(mini: Path) -> None:
@@ -153,13 +153,13 @@ def test_cli_validate_exit_codes(mini: Path) -> None:
         [sys.executable, "-m", "briefer", "validate", "--content", str(mini)], capture_output=True, text=True
     )
     assert ok.returncode == 0, ok.stderr
-    assert "2 sections, 5 blocks, 4 notes, 2 sources, 1 audiences, 2 countries" in ok.stdout
+    assert "2 sections, 9 blocks, 6 notes, 2 sources, 1 audiences, 2 countries" in ok.stdout
     edit(mini / "report.yaml", "year: 2024", "year: x")
     bad = subprocess.run(
         [sys.executable, "-m", "briefer", "validate", "--content", str(mini)], capture_output=True, text=True
     )
     assert bad.returncode == 2
-    assert "report.yaml:6:7:" in bad.stderr
+    assert "report.yaml:7:7:" in bad.stderr
     assert "Traceback" not in bad.stderr
 
 
@@ -211,6 +211,9 @@ def test_deep_nesting_is_refused(mini: Path) -> None:
 def test_norway_unquoted_is_norway(mini: Path) -> None:
     # YAML 1.1 reads a bare NO as false; briefer reads text as typed (yaml_dialect.py)
     edit(mini / "countries.yaml", "code: PL\n    name: Poland", "code: NO\n    name: Norway")
+    edit(
+        mini / "sections" / "02-cases.yaml", "countries: [PL]", "countries: [NO]"
+    )  # format 2: tags name known countries
     edit(mini / "sections" / "01-summary.yaml", "id: summary-quote", "id: summary-quote\n    countries: [NO]")
     report = load_report(mini)
     assert report.country("NO").name == "Norway"

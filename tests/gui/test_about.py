@@ -16,6 +16,12 @@ def test_about_credits_the_report_and_its_authors(report: Report) -> None:
     assert "Lex International Fund" in text
 
 
+def test_about_gives_the_reports_address_and_its_publishers_words(gao_report: Report) -> None:
+    text = about_html(report=gao_report)
+    assert '<a href="https://www.gao.gov/products/gao-26-107955">' in text
+    assert "the audit, evaluation, and investigative arm of Congress" in text
+
+
 def test_about_shows_another_report_s_own_credits(mini_report: Report) -> None:
     text = about_html(report=mini_report)
     assert "Shared Rivers" in text and "Ana Tremblay" in text and "Example Water Institute, 2024" in text

@@ -216,3 +216,27 @@ def test_a_second_window_shares_nothing_with_the_real_settings(qtbot: QtBot, set
     window = open_window(qtbot)
     window.close()
     assert settings_file.is_file()
+
+
+def test_the_app_opens_the_second_report_by_its_name(qtbot: QtBot) -> None:
+    """`briefer --content gao-26-107955`: the shipped example, with its sub-headings, tables and figure."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from briefer.cli import main
+
+    seen: list[tuple[str, int, int]] = []
+
+    def close_when_ready() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        ready = [w for w in windows if w.last_preview is not None and w.report is not None]
+        if ready and not ready[0].builder.busy:
+            window = ready[0]
+            seen.append((window.report.id, window.panel.tree.topLevelItemCount(), window.last_preview.stats.pages))
+            window.close()
+        else:
+            QTimer.singleShot(50, close_when_ready)
+
+    QTimer.singleShot(50, close_when_ready)
+    assert main(["--content", "gao-26-107955"]) == 0
+    assert seen and seen[0][0] == "gao-26-107955" and seen[0][1] == 8 and seen[0][2] > 10

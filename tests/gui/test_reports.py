@@ -130,7 +130,8 @@ def test_a_newer_content_format_is_explained(
 ) -> None:
     newer = tmp_path / "newer"
     shutil.copytree(MINI, newer)
-    (newer / "report.yaml").write_text("format: 7\n" + (MINI / "report.yaml").read_text("utf-8"), "utf-8")
+    meta = (MINI / "report.yaml").read_text("utf-8")
+    (newer / "report.yaml").write_text(meta.replace("format: 2\n", "format: 7\n"), "utf-8")
     dialogs.folders.append(str(newer))
     window.commands.open_report.trigger()
     assert window.preview.stack.currentWidget() is window.preview.problems

@@ -4,6 +4,8 @@ builds, printing the text as typed), within the guard, leaving nothing behind.""
 from __future__ import annotations
 
 import os
+import struct
+import zlib
 from pathlib import Path
 
 import pytest
@@ -32,18 +34,46 @@ BAD_CONTENT = [
         "countries.yaml:16:17: 2025-13-45 is not a date (month must be in 1..12)",
     ),
     (
+        "emoji-in-a-table-cell",
+        "sections/02-cases.yaml",
+        '- [Africa, "64"]',
+        '- [Africa, "64 \U0001f6b0"]',
+        "02-cases.yaml:32:20: a table cell cannot print “\U0001f6b0” (U+1F6B0 POTABLE WATER SYMBOL)",
+    ),
+    (
+        "hebrew-in-a-nested-list-item",
+        "sections/02-cases.yaml",
+        "- Lakes on a border",
+        "- Lakes on a border \u05d0",
+        "02-cases.yaml:22:15: a nested list item cannot print “\u05d0” (U+05D0 HEBREW LETTER ALEF): right-to-left",
+    ),
+    (
+        "emoji-in-a-figure-alt",
+        "sections/02-cases.yaml",
+        'alt: "Bar chart',
+        'alt: "\U0001f4ca Bar chart',
+        "02-cases.yaml:38:12: 'alt' in a figure cannot print “\U0001f4ca” (U+1F4CA BAR CHART)",
+    ),
+    (
+        "control-character-in-a-status-label",
+        "report.yaml",
+        "label: Joined,",
+        'label: "Joined \\u0007",',
+        "report.yaml:21:31: 'label' in a status field cannot print U+0007 (a control character)",
+    ),
+    (
         "binary-tag",
         "report.yaml",
         "publisher: Example Water Institute",
         "publisher: !!binary aGVsbG8=",
-        "report.yaml:5:12: the YAML tag !!binary is not used in briefer files",
+        "report.yaml:6:12: the YAML tag !!binary is not used in briefer files",
     ),
     (
         "python-tag",
         "report.yaml",
         "publisher: Example Water Institute",
         "publisher: !!python/object:os.system x",
-        "report.yaml:5:12: the YAML tag !!python/object:os.system is not used",
+        "report.yaml:6:12: the YAML tag !!python/object:os.system is not used",
     ),
     (
         "blank-section-order",
@@ -167,3 +197,52 @@ def test_a_content_path_over_255_bytes(tmp_path: Path) -> None:
     result = run(["validate", "--content", str(deep / ("g" * 300))], tmp_path)
     assert result.code == 2, result.err
     assert len(stderr_lines(result)) <= 3
+
+
+def _png_header(width: int, height: int) -> bytes:
+    """A PNG signature and IHDR chunk claiming this size, and nothing after it."""
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + ihdr + struct.pack(">I", zlib.crc32(b"IHDR" + ihdr))
+
+
+# a figure's image file that cannot be a figure: (how it is spoilt, the message expected)
+BAD_IMAGES = {
+    "text": "not a PNG or JPEG image",
+    "half": "the image figures/basins.png cannot be read:",
+    "bomb": "it is 60,000 × 60,000 pixels, more than the 89,478,485 an image may have",
+    "huge": "the image is 30.0 MB, more than the 25.0 MB allowed",
+    "fifo": "the image must be a regular file, not a pipe (FIFO)",
+    "device": "must be a file inside the content folder",  # a link out of the folder to /dev/zero
+    "folder": "figures/basins.png",
+}
+
+
+@pytest.mark.parametrize("kind", list(BAD_IMAGES))
+def test_a_figure_whose_image_cannot_be_one_is_located(tmp_path: Path, kind: str) -> None:
+    """Named with the figure's place and its file, exit 2, no PDF and no traceback: before
+    anything is drawn (the header, the size, the kind of file) or when decoding it (a cut file)."""
+    content = mini_copy(tmp_path)
+    image = content / "figures" / "basins.png"
+    good = image.read_bytes()
+    image.unlink()
+    if kind == "text":
+        image.write_text("<svg>not an image</svg>", encoding="utf-8")
+    elif kind == "half":
+        image.write_bytes(good[: len(good) // 2])
+    elif kind == "bomb":
+        image.write_bytes(_png_header(60_000, 60_000))
+    elif kind == "huge":
+        with open(image, "wb") as handle:
+            handle.truncate(30 * 1024 * 1024)  # sparse
+    elif kind == "fifo":
+        os.mkfifo(image)
+    elif kind == "device":
+        image.symlink_to("/dev/zero")
+    else:
+        image.mkdir()
+    result = run(["build", "--content", str(content), "-o", "brief.pdf"], tmp_path)
+    assert result.code == 2, result.err
+    assert "sections/02-cases.yaml:3" in result.err and "figures/basins.png" in result.err, result.err
+    assert BAD_IMAGES[kind] in result.err, result.err
+    assert "Traceback" not in result.err and len(stderr_lines(result)) <= 3, result.err
+    assert not (tmp_path / "brief.pdf").exists()

@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.conftest import CONTENT, ROOT
+from tests.conftest import CONTENT, GAO, ROOT
 from tests.packaging.install import build_wheel, clean_env, fresh_venv
+
+EXAMPLES = GAO.parent
 
 pytestmark = pytest.mark.install
 
@@ -45,6 +47,29 @@ def test_the_wheel_carries_every_module_the_report_and_the_fonts(installed: tupl
     assert {"briefer/shipped/fonts/OFL.txt", "briefer/shipped/fonts/coverage.txt"} <= fonts
     assert len([f for f in fonts if f.endswith(".ttf")]) >= 8
     assert fonts <= names, sorted(fonts - names)
+
+
+def test_the_wheel_carries_the_example_reports(installed: tuple[Path, Path, Path]) -> None:
+    names = set(zipfile.ZipFile(installed[0]).namelist())
+    files = [p.relative_to(EXAMPLES).as_posix() for p in EXAMPLES.rglob("*") if p.is_file()]
+    examples = {f"briefer/shipped/examples/{name}" for name in files}
+    assert "briefer/shipped/examples/gao-26-107955/figures/key-elements.png" in examples
+    assert examples <= names, sorted(examples - names)
+
+
+def test_the_installed_briefer_builds_the_example_by_its_name(installed: tuple[Path, Path, Path]) -> None:
+    """`--content gao-26-107955` in a folder without one: the example the wheel carries, its figure read from it."""
+    _, python, work = installed
+    done = run(python, work, "build", "--content", "gao-26-107955", "-o", "gao.pdf")
+    assert done.returncode == 0, done.stderr
+    reader = PdfReader(work / "gao.pdf")
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "Defense Contractor Cybersecurity" in text and "Table 1" in text
+    images = [name for page in reader.pages for name in page.images]
+    assert images, "the figure's image is missing"
+    done = run(python, work, "--content", "gao-26-107955", "--screenshot", "gao.png")
+    assert done.returncode == 0, done.stderr
+    assert "Defense Contractor Cybersecurity — briefer" in done.stderr
 
 
 def test_briefer_is_read_from_the_wheel_only(installed: tuple[Path, Path, Path]) -> None:

@@ -21,12 +21,12 @@ from briefer.tailor.brief import (
     BSidebar,
     ComparisonTable,
     CountryBox,
+    InstrumentRow,
     KeyMessagesPart,
     Layout,
     NoteMark,
     SectionPart,
     SourceEntry,
-    TreatyRow,
 )
 from briefer.tailor.recipe import PreparedFor
 from briefer.tailor.wording import ENGLISH
@@ -96,13 +96,13 @@ def make_brief(
             "FI",
             "Finland",
             (
-                TreatyRow(
+                InstrumentRow(
                     "APMBC",
                     "Anti-Personnel Mine Ban Convention",
                     (Span("withdrawn (effective 10 January 2026)"), w.note(60, "country-FI")),
                     (("Joined:", "9 January 2012"), ("In force:", "1 July 2012")),
                 ),
-                TreatyRow("CCM", "Convention on Cluster Munitions", (Span("not party"), w.note(12, "country-FI"))),
+                InstrumentRow("CCM", "Convention on Cluster Munitions", (Span("not party"), w.note(12, "country-FI"))),
             ),
             tuple(w.text("country-FI", 2, marks=1, note_words=30) for _ in range(6)),
             ("Treaty", "Status", "Key dates"),
@@ -122,9 +122,13 @@ def make_brief(
             # a note longer than a page must continue on the next
             blocks.append(BParagraph(f"{sid}-long", w.text(sid, 3, marks=1, note_words=1400)))
         blocks += [
-            BDefinition(f"{sid}-d", "Anti-personnel mine", w.text(sid, 2, marks=1)),
+            BDefinition(f"{sid}-d", (Span("Anti-personnel mine"),), w.text(sid, 2, marks=1)),
             BParagraph(f"{sid}-p2", w.text(sid, 18, marks=4, note_words=90)),  # several long notes
-            BSidebar(f"{sid}-box", f"Sidebar {s + 1}", tuple(w.text(sid, 5, marks=1, note_words=35) for _ in range(3))),
+            BSidebar(
+                f"{sid}-box",
+                (Span(f"Sidebar {s + 1}"),),
+                tuple(w.text(sid, 5, marks=1, note_words=35) for _ in range(3)),
+            ),
             BPullQuote(f"{sid}-q", (Span(w.words(25) + "."),)),
             BParagraph(f"{sid}-p3", w.text(sid, 10, marks=2), emphasised=True),
             BParagraph(f"{sid}-p4", (Span(f"{' '.join(UNICODE_NAMES)}: "), *w.text(sid, 9, marks=2))),

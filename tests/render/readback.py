@@ -25,7 +25,8 @@ class Marker:
 
 
 def squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    # pdfium reports a hyphen that ends a line (in a web address broken after it) as U+0002
+    return re.sub(r"\s+", " ", text.replace("\x02", "-")).strip()
 
 
 @dataclass
@@ -34,7 +35,7 @@ class ReadBack:
 
     data: bytes
     _texts: dict[tuple[int, tuple[float, ...]], str] = field(default_factory=dict, repr=False)
-    _chars: dict[int, list[tuple[str, float, float, float]]] = field(default_factory=dict, repr=False)
+    _glyphs: dict[int, list[tuple[str, float, float, float, float, float]]] = field(default_factory=dict, repr=False)
 
     @cached_property
     def reader(self) -> PdfReader:
@@ -95,18 +96,36 @@ class ReadBack:
     def chars(self, page_number: int) -> list[tuple[str, float, float, float]]:
         """(character, x centre, y centre, font size) of each upright printed character of a page
         (a watermark runs diagonally across the page and is left out)."""
-        if page_number not in self._chars:
-            textpage = self._textpages[page_number - 1]
-            found = []
-            for index in range(textpage.count_chars()):
-                char = chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, index))
-                if not char.strip() or abs(pdfium_c.FPDFText_GetCharAngle(textpage.raw, index)) > 1e-3:
-                    continue
-                left, bottom, right, top = textpage.get_charbox(index)
-                size = pdfium_c.FPDFText_GetFontSize(textpage.raw, index)
-                found.append((char, (left + right) / 2, (bottom + top) / 2, size))
-            self._chars[page_number] = found
-        return self._chars[page_number]
+        return [
+            (c, (left + right) / 2, (bottom + top) / 2, size)
+            for c, left, bottom, right, top, size in self.glyphs(page_number)
+        ]
+
+    def glyphs(self, page_number: int) -> list[tuple[str, float, float, float, float, float]]:
+        """(character, left, bottom, right, top, font size) of each upright printed character."""
+        if page_number in self._glyphs:
+            return self._glyphs[page_number]
+        textpage = self._textpages[page_number - 1]
+        found = []
+        for index in range(textpage.count_chars()):
+            char = chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, index))
+            if not char.strip() or abs(pdfium_c.FPDFText_GetCharAngle(textpage.raw, index)) > 1e-3:
+                continue
+            size = pdfium_c.FPDFText_GetFontSize(textpage.raw, index)
+            if size < 0.5:
+                continue  # a line-break opportunity in a web address (render/markup.py), not ink
+            found.append((char, *textpage.get_charbox(index), size))
+        self._glyphs[page_number] = found
+        return found
+
+    def boxes(self, page_number: int) -> list[tuple[str, float, float, float, float]]:
+        """(character, left, bottom, right, top) of each upright printed character of a page."""
+        return [g[:5] for g in self.glyphs(page_number)]
+
+    def images(self, page_number: int) -> list[tuple[float, float, float, float]]:
+        """(left, bottom, right, top) of each image drawn on a page."""
+        page = self.pdfium[page_number - 1]
+        return [obj.get_bounds() for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3)]
 
     @cached_property
     def markers(self) -> list[Marker]:
@@ -132,7 +151,53 @@ class ReadBack:
     @cached_property
     def outline(self) -> list[tuple[str, int]]:
         """(title, 1-based page) of each top-level outline entry."""
-        return [(item.title, self.reader.get_destination_page_number(item) + 1) for item in self.reader.outline]
+        return [
+            (item.title, self.reader.get_destination_page_number(item) + 1)
+            for item in self.reader.outline
+            if not isinstance(item, list)
+        ]
+
+    @cached_property
+    def outline_tree(self) -> list[tuple[str, int, int]]:
+        """(title, 1-based page, depth) of every outline entry in order; depth 0 is the top."""
+        found: list[tuple[str, int, int]] = []
+
+        def walk(items: list[object], depth: int) -> None:
+            for item in items:
+                if isinstance(item, list):
+                    walk(item, depth + 1)
+                else:
+                    found.append((item.title, self.reader.get_destination_page_number(item) + 1, depth))  # type: ignore[attr-defined]
+
+        walk(self.reader.outline, 0)
+        return found
+
+    def links(self, page_number: int) -> list[tuple[str, tuple[float, float, float, float]]]:
+        """(address, rect) of each web link on a page."""
+        found = []
+        for ref in self.reader.pages[page_number - 1].get("/Annots") or ():
+            annot = ref.get_object()
+            action = annot.get("/A")
+            if action is not None and action.get("/S") == "/URI":
+                found.append((str(action["/URI"]), tuple(float(v) for v in annot["/Rect"])))
+        return found
+
+    def lines(self, page_number: int) -> list[tuple[float, float, float, str]]:
+        """The printed lines of a page, top to bottom: (centre y, left, right, text); a note marker
+        (a raised, smaller figure) belongs to the line it stands on."""
+        rows: list[tuple[float, float, list[tuple[str, float, float]]]] = []  # (y, size, chars)
+        for char, left, bottom, right, top, size in self.glyphs(page_number):
+            y = (bottom + top) / 2
+            row = next((r for r in rows if abs(r[0] - y) < 0.45 * max(r[1], size)), None)
+            if row is None:
+                rows.append((y, size, [(char, left, right)]))
+            else:
+                row[2].append((char, left, right))
+        out = []
+        for y, _, chars in sorted(rows, key=lambda r: -r[0]):
+            chars.sort(key=lambda c: c[1])
+            out.append((y, chars[0][1], max(c[2] for c in chars), "".join(c[0] for c in chars)))
+        return out
 
 
 def read_back(data: bytes) -> ReadBack:

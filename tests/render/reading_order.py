@@ -7,12 +7,16 @@ from __future__ import annotations
 
 from briefer.tailor.brief import (
     BDefinition,
+    BFigure,
+    BHeading,
+    BList,
     BParagraph,
     BPullQuote,
     Brief,
     BriefNote,
     BriefText,
     BSidebar,
+    BTable,
     ComparisonTable,
     CountryBox,
     KeyMessagesPart,
@@ -57,15 +61,17 @@ def expected_reading(brief: Brief, contents_pages: dict[str, int]) -> list[str]:
     the page number it shows (known only after layout, so read from the PDF)."""
     r = _Reader(brief)
     words = brief.words
+    title, subtitle = brief_plain(brief.printed_title), brief_plain(brief.printed_subtitle)
+    citation = " ".join(filter(None, (brief_plain(brief.report_citation), brief.url)))
     if brief.layout.cover:
-        r.say(brief.publisher.upper(), brief.title, brief.subtitle, brief.audience_line)
+        r.say(brief.publisher.upper(), title, subtitle, brief.audience_line)
         for label, value in brief.cover_facts:
             r.say(label.upper(), value)
-        r.say(words.based_on_report.upper(), brief_plain(brief.report_citation))
+        r.say(words.based_on_report.upper(), citation)
         if brief.authors_line:
             r.say(words.written_by.upper(), brief.authors_line)
     else:
-        r.say(brief.title, brief.subtitle, *brief.particulars, words.based_on, brief_plain(brief.report_citation))
+        r.say(title, subtitle, *brief.particulars, words.based_on, citation)
     if brief.cover_note.strip():
         r.say(words.cover_note, brief.cover_note)
     if contents_pages:
@@ -82,6 +88,9 @@ def expected_reading(brief: Brief, contents_pages: dict[str, int]) -> list[str]:
         r.say(words.sources)
         for source in brief.sources:
             r.text(source.text)
+    if brief.about:
+        r.say(words.about_publisher)
+        r.text(brief.about)
     return r.out
 
 
@@ -96,13 +105,13 @@ def _key_messages(r: _Reader, part: KeyMessagesPart) -> None:
 
 def _country(r: _Reader, part: CountryBox) -> None:
     r.say(part.title)
-    if part.treaties:
+    if part.instruments:
         r.say(*(h.upper() for h in part.status_headers))
-        for row in part.treaties:
-            r.say(row.treaty, row.treaty_name)
+        for row in part.instruments:
+            r.say(row.short, row.name)
             r.text(row.status)
-            dates = [f"{label} {value}" for label, value in row.dates]
-            r.say(*(dates or [r.brief.words.no_status]))
+            details = [f"{label} {value}" for label, value in row.details]
+            r.say(*(details or [r.brief.words.no_status]))
     if part.facts:
         r.say(part.facts_title)
         r.items(part.facts, numbered=False)
@@ -112,18 +121,44 @@ def _comparison(r: _Reader, part: ComparisonTable) -> None:
     r.say(part.title, *part.headers, *(cell for row in part.rows for cell in row))
 
 
+def _caption(r: _Reader, label: str, caption: BriefText) -> None:
+    if label:
+        r.say(r.brief.words.label.format(label=label) if caption else label)
+    r.text(caption)
+
+
+def _block(r: _Reader, block: object) -> None:
+    if isinstance(block, BDefinition):
+        r.text(block.term)
+        r.text(block.text)
+    elif isinstance(block, BSidebar):
+        r.text(block.title)
+        for paragraph in block.paragraphs:
+            r.text(paragraph)
+    elif isinstance(block, BParagraph | BPullQuote | BHeading):
+        r.text(block.text)
+    elif isinstance(block, BList):
+        for n, item in enumerate(block.items, start=1):
+            r.say(f"{n}." if block.numbered else "•")
+            r.text(item.text)
+            for m, sub in enumerate(item.items):
+                r.say(f"{chr(ord('a') + m % 26)}." if block.numbered else "–")
+                r.text(sub)
+    elif isinstance(block, BTable):
+        _caption(r, block.label, block.caption)
+        for row in (*block.header, *block.rows):
+            for cell in row:
+                r.text(cell)
+        r.text(block.source)
+    elif isinstance(block, BFigure):  # its picture is read as its alt text (/Alt), not as text
+        _caption(r, block.label, block.caption)
+        r.text(block.source)
+
+
 def _section(r: _Reader, part: SectionPart) -> None:
-    r.say(part.title)
+    r.text(part.printed_title)
     for block in part.blocks:
-        if isinstance(block, BDefinition):
-            r.say(block.term)
-            r.text(block.text)
-        elif isinstance(block, BSidebar):
-            r.say(block.title)
-            for paragraph in block.paragraphs:
-                r.text(paragraph)
-        elif isinstance(block, BParagraph | BPullQuote):
-            r.text(block.text)
+        _block(r, block)
     r.say(part.attribution)
 
 

@@ -10,9 +10,10 @@ from briefer.content.model import Span
 from briefer.render.boxes import Box, BoxStyle, mark_box_heading
 from briefer.render.flowables import continued_note_label, new_context, note_paragraph
 from briefer.render.flowtags import tags
-from briefer.render.footnotes import NoteFrame, NoteLedger, marks_of
+from briefer.render.footnotes import NoteFrame, marks_of
 from briefer.render.headings import PageRegistry
 from briefer.render.markup import inline_markup
+from briefer.render.notes_area import NoteLedger
 from briefer.render.styles import build_styles
 from briefer.tailor.brief import BriefNote, Layout, NoteMark
 from briefer.tailor.wording import ENGLISH

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from briefer.content.model import Report
 from briefer.render.markdown import render_markdown
-from briefer.tailor.brief import BSidebar, CountryBox
+from briefer.tailor.brief import BSidebar, CountryBox, brief_plain
 from briefer.tailor.recipe import PreparedFor, Recipe
 from briefer.tailor.recipe_file import save_recipe
 from briefer.tailor.tailor import tailor
@@ -101,6 +101,37 @@ def test_cli_builds_a_pdf_without_sections(tmp_path: Path) -> None:
     assert out.read_bytes().startswith(b"%PDF")
 
 
+def test_format_2_blocks_in_markdown(mini_report: Report) -> None:
+    text = render_markdown(tailor(mini_report, Recipe(sections=("cases",))))
+    assert '<a id="heading-where-rules-apply"></a>\n\n### Where the rules apply\n' in text
+    assert "1. Rivers that cross a border.[^" in text
+    assert (
+        "2. Waters two or more states share\n   - Groundwater that feeds a shared river\n   - Lakes on a border" in text
+    )
+    assert "**Table 1:** Shared basins by *continent*\n\n| Continent | Basins |\n|:--|--:|\n| Africa | 64 |\n" in text
+    assert "Source: UN-Water, “Transboundary Cooperation”, p. 12." in text
+    alt = "Bar chart of shared river basins by continent: Africa 64, Asia 61, Europe 69, the Americas 68."
+    assert f"![{alt}](file://" in text and 'figures/basins.png "Figure 1: Shared basins by continent")' in text
+
+
+def test_cli_markdown_copies_its_figures_beside_it(tmp_path: Path) -> None:
+    out = tmp_path / "brief.md"
+    done = run_cli("build", "--content", str(MINI), "--sections", "cases", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    text = out.read_text(encoding="utf-8")
+    assert '](brief_files/figures/basins.png "Figure 1: Shared basins by continent")' in text
+    assert (tmp_path / "brief_files" / "figures" / "basins.png").read_bytes() == (
+        MINI / "figures" / "basins.png"
+    ).read_bytes()
+
+
+def test_the_report_address_and_about_close_the_markdown(gao_report: Report) -> None:
+    text = render_markdown(tailor(gao_report, Recipe(sections=("conclusions",))))
+    assert "<https://www.gao.gov/products/gao-26-107955>" in text
+    assert text.rstrip().endswith("integrity, and reliability.")
+    assert "\n### About the publisher\n" in text
+
+
 def test_markdown_keeps_the_tagged_pdfs_semantics(report: Report) -> None:
     """Headings, lists and tables as the PDF's structure tree has them: a country box's status
     table with its header row and its facts under their sub-heading, sidebars with a heading."""
@@ -112,6 +143,6 @@ def test_markdown_keeps_the_tagged_pdfs_semantics(report: Report) -> None:
     assert text[at:].split("\n")[2] == "| " + " | ".join(box.status_headers) + " |"
     assert f"\n### {box.facts_title}\n\n- " in text[at:]
     sidebar = next(b for s in brief.sections for b in s.blocks if isinstance(b, BSidebar))
-    assert f"\n> ### {sidebar.title}\n" in text
+    assert f"\n> ### {brief_plain(sidebar.title)}\n" in text
     assert f"\n## {brief.words.cover_note}\n\nDear colleague,\n\nIn brief.\n" in text
     assert "\n1. " in text and "\n- " in text

@@ -57,7 +57,7 @@ def _carried_by(brief: Brief, kind: type) -> list[int]:
             elif hasattr(part, "messages"):
                 texts = (part.introduction, *part.messages, *part.asks)
             else:
-                texts = (*(r.status for r in part.treaties), *part.facts)
+                texts = (*(r.status for r in part.instruments), *part.facts)
         numbers += [p.number for t in texts for p in t if isinstance(p, NoteMark)]
     return numbers
 

@@ -45,8 +45,8 @@ def _brief_with(strings: dict[str, str]) -> Brief:
     text = (Span(strings["plain"]), Span(" " + strings["bold"], bold=True), Span(" " + strings["italic"], italic=True))
     blocks = (
         BParagraph("p", (*text, NoteMark(1))),
-        BDefinition("d", strings["term"], (Span("defined."),)),
-        BSidebar("s", strings["sidebar"], ((Span("Sidebar text."),),)),
+        BDefinition("d", (Span(strings["term"]),), (Span("defined."),)),
+        BSidebar("s", (Span(strings["sidebar"]),), ((Span("Sidebar text."),),)),
     )
     base = make_brief(Layout(cover=False, contents=False), sections=1, long_note=False)
     return dataclasses.replace(

@@ -22,7 +22,7 @@ def texts_in_order(brief: Brief) -> list[tuple[str, BriefText]]:
             for text in (part.introduction, *part.messages, *part.asks):
                 out.append((part.id, text))
         elif isinstance(part, CountryBox):
-            for row in part.treaties:
+            for row in part.instruments:
                 out.append((part.id, row.status))
             for fact in part.facts:
                 out.append((part.id, fact))

@@ -55,7 +55,7 @@ def test_french_words_and_dates(report: Report) -> None:
     assert brief.audience_line == "Note d’information\u00a0: Diplomates et délégations aux traités"
     box = next(p for p in brief.parts if isinstance(p, CountryBox))
     assert box.status_headers == ("Traité", "Statut", "Dates clés")
-    assert ("Devenu partie\u00a0:", "9 janvier 2012 (accession [non traduit])") in box.treaties[0].dates
+    assert ("Devenu partie\u00a0:", "9 janvier 2012 (accession [non traduit])") in box.instruments[0].details
 
 
 def test_an_untranslated_unit_stops_the_brief_and_is_named(report: Report) -> None:

@@ -29,6 +29,18 @@ def test_the_report_stamp_survives_saving_and_opening(tmp_path: Path, report: Re
     assert text.index("countries:") < text.index("report:")  # the choices come first
 
 
+def test_digests_that_look_like_numbers_stay_text(tmp_path: Path, report: Report) -> None:
+    """`826124e0` is a float in YAML 1.2 (how briefer reads), `12345678` an integer in both."""
+    stamp = stamp_of(report)
+    assert stamp.contents is not None
+    country = dataclasses.replace(stamp.contents.countries[0], fields=(("name", "826124e0"), ("x.joined", "12345678")))
+    contents = dataclasses.replace(stamp.contents, meta="1e10", countries=(country, *stamp.contents.countries[1:]))
+    odd = dataclasses.replace(stamp, fingerprint="0" * 64, contents=contents)
+    path = tmp_path / "r.yaml"
+    save_recipe(Recipe(), path, odd)
+    assert load_recipe_file(path).report == odd
+
+
 def test_every_pdf_carries_its_report(tmp_path: Path, mini_report: Report) -> None:
     path = tmp_path / "b.pdf"
     path.write_bytes(build_bytes(mini_report, Recipe(countries=("PL",))))

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from briefer.content.model import Report
 from briefer.tailor.recipe import PreparedFor, Recipe
-from briefer.tailor.recipe_check import RecipeError
+from briefer.tailor.recipe_check import RecipeError, check_recipe
 from briefer.tailor.recipe_file import FORMAT, dump_recipe, load_recipe, parse_recipe, save_recipe
 from briefer.tailor.tailor import tailor
 
@@ -97,3 +97,50 @@ def test_broken_recipes(text: str, message: str) -> None:
     with pytest.raises(RecipeError) as info:
         parse_recipe(text, "r.yaml")
     assert message in str(info.value)
+
+
+def test_contents_depth_is_optional_in_format_1() -> None:
+    assert parse_recipe("format: 1\n").contents_depth == 1
+    deep = Recipe(contents_depth=3)
+    assert "contents_depth: 3" in dump_recipe(deep) and parse_recipe(dump_recipe(deep)) == deep
+    assert "contents_depth" not in dump_recipe(Recipe())  # a default recipe's text is as before
+    with pytest.raises(RecipeError, match="'contents_depth' in the recipe must be a whole number"):
+        parse_recipe("format: 1\ncontents_depth: deep\n")
+
+
+def test_a_contents_depth_out_of_range_is_refused(report: Report) -> None:
+    with pytest.raises(RecipeError, match="contents depth 4 is not one of 1, 2, 3"):
+        check_recipe(Recipe(contents_depth=4), report)
+
+
+def test_contents_depth_on_the_command_line(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    out = tmp_path / "brief.pdf"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "briefer",
+            "build",
+            "--content",
+            "gao-26-107955",
+            "--contents-depth",
+            "2",
+            "-o",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    from briefer.render.embedded import read_embedded_recipe
+
+    assert "contents_depth: 2" in (read_embedded_recipe(out) or "")
+    bad = subprocess.run(
+        [sys.executable, "-m", "briefer", "build", "--contents-depth", "5", "-o", str(out)],
+        capture_output=True,
+        text=True,
+    )
+    assert bad.returncode == 2 and "invalid choice: 5" in bad.stderr

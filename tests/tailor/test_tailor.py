@@ -145,7 +145,7 @@ def test_country_facts_are_sourced_notes(report: Report) -> None:
     brief = tailor(report, Recipe(sections=("conclusion",), countries=("EE",)))
     box = next(p for p in brief.parts if isinstance(p, CountryBox))
     marks = [n for n, carrier in marks_in_order(brief) if carrier == box.id]
-    assert len(marks) == len(box.facts) + len(box.treaties)
+    assert len(marks) == len(box.facts) + len(box.instruments)
     for number in marks:
         assert brief.notes[number - 1].carrier == "country-EE"
         assert brief.notes[number - 1].source_ids

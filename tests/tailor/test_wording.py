@@ -29,13 +29,17 @@ SAME_AS_ENGLISH = {
         "no_status",
         "particulars_separator",
         "note_link",
+        "instrument",
+        "figure",
+        "qualified",
     },
-    "es": {"ibid", "ibid_lower", "no_status", "label", "particulars_separator"},
-    "de": {"organisation", "status_column", "no_status", "label", "particulars_separator"},
-    "fi": {"no_status", "label", "particulars_separator"},
-    "lt": {"no_status", "label", "particulars_separator"},
-    "uk": {"no_status", "label", "particulars_separator"},
+    "es": {"ibid", "ibid_lower", "no_status", "label", "particulars_separator", "qualified"},
+    "de": {"organisation", "status_column", "no_status", "label", "particulars_separator", "status", "instrument"},
+    "fi": {"no_status", "label", "particulars_separator", "qualified"},
+    "lt": {"no_status", "label", "particulars_separator", "qualified"},
+    "uk": {"no_status", "label", "particulars_separator", "qualified"},
 }
+SAME_AS_ENGLISH["de"].add("qualified")  # "{value} ({qualifier})": brackets are the same everywhere
 
 
 def _placeholders(message: str) -> set[str]:

@@ -29,7 +29,7 @@ def status(content: Path, capsys, *language: str) -> tuple[int, list[str]]:
 def test_the_status_finds_a_missing_and_an_outdated_translation(content: Path, capsys) -> None:
     code, lines = status(content, capsys, "--language", "fr")
     assert code == 0
-    assert lines[0] == "fr: 17 of 124 units translated; 0 outdated, 0 incomplete, 107 missing"
+    assert lines[0] == "fr: 16 of 123 units translated; 0 outdated, 0 incomplete, 107 missing"
 
     # the source of a translated block changes; a translated audience loses its translation
     path = content / "sections" / "07-conclusion.yaml"
@@ -41,7 +41,7 @@ def test_the_status_finds_a_missing_and_an_outdated_translation(content: Path, c
 
     code, lines = status(content, capsys, "--language", "fr")
     assert code == 0
-    assert lines[0] == "fr: 15 of 124 units translated; 1 outdated, 0 incomplete, 108 missing"
+    assert lines[0] == "fr: 14 of 123 units translated; 1 outdated, 0 incomplete, 108 missing"
     (outdated,) = [line for line in lines if line.split()[0] == "outdated"]
     assert "block:conclusion-6" in outdated and "translations/fr/sections/conclusion.yaml:" in outdated
     (missing,) = [line for line in lines if "audience:diplomats" in line]
@@ -59,7 +59,7 @@ def test_every_language_at_once_and_a_broken_file(content: Path, capsys) -> None
 
 def test_a_language_without_translations_says_where_they_go(content: Path, capsys) -> None:
     code, lines = status(content, capsys, "--language", "lt")
-    assert code == 0 and lines[0] == "lt: 0 of 124 units translated; 0 outdated, 0 incomplete, 124 missing"
+    assert code == 0 and lines[0] == "lt: 0 of 123 units translated; 0 outdated, 0 incomplete, 123 missing"
     assert " content/translations/lt/countries.yaml " in next(line for line in lines if "country:FI" in line)
 
 
