@@ -14,6 +14,7 @@ from briefer.render.markup import escape, inline_markup, text_markup
 from briefer.render.paragraph import Paragraph
 from briefer.render.structure import tag_table
 from briefer.render.styles import table_style
+from briefer.render.whole_rows import whole_rows_table
 from briefer.tailor.brief import Brief
 
 
@@ -41,7 +42,9 @@ def _facts_table(rows: list[tuple[str, str]], ctx: Context, width: float) -> Tab
         for label, value in rows
     ]
     tag_table(data, ctx.parent, header_rows=0, header_columns=1)  # each label heads its row
-    table = Table(data, colWidths=[label_width, width - label_width], hAlign="LEFT", splitInRow=1)
+    table = whole_rows_table(
+        data, styles.metrics.frame_height, colWidths=[label_width, width - label_width], hAlign="LEFT"
+    )
     table.setStyle(
         table_style(
             styles,

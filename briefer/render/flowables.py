@@ -23,6 +23,7 @@ from briefer.render.paragraph import Paragraph
 from briefer.render.structure import Artifact, role, tag_list, tag_table
 from briefer.render.styles import table_style
 from briefer.render.tables import comparison_flowables
+from briefer.render.whole_rows import whole_rows_table
 from briefer.tailor.brief import (
     BHeading,
     Brief,
@@ -108,7 +109,9 @@ def _status_table(part: CountryBox, ctx: Context, width: float) -> Table:
             ctx.words.no_status
         )
         rows.append([instrument, ctx.text(row.status, "table_cell"), Paragraph(details, s.table_cell)])
-    table = Table(rows, colWidths=[width * 0.27, width * 0.38, width * 0.35], repeatRows=1, hAlign="LEFT", splitInRow=1)
+    table = whole_rows_table(
+        rows, s.metrics.frame_height, colWidths=[width * 0.27, width * 0.38, width * 0.35], repeatRows=1, hAlign="LEFT"
+    )
     tag_table(rows, ctx.parent, header_rows=1, header_columns=1)
     table.setStyle(
         table_style(

@@ -25,6 +25,7 @@ from briefer.render.markup import escape, word_pieces
 from briefer.render.paragraph import Paragraph
 from briefer.render.structure import tag_table
 from briefer.render.styles import Styles, table_style
+from briefer.render.whole_rows import whole_rows_table
 from briefer.tailor.brief import BriefText, BTable, ComparisonTable, brief_plain
 
 PADDING = 6.0  # points left and right of a cell's text
@@ -143,7 +144,9 @@ def _row(row: Sequence[BriefText], block: BTable, role: str, ctx: Context) -> li
 def data_table(head: list[list[Flowable]], body: list[list[Flowable]], widths: Sequence[float], ctx: Context) -> Table:
     """Header rows on the accent colour (repeated on each page the table reaches), striped rows."""
     s = ctx.styles
-    table = Table([*head, *body], colWidths=list(widths), repeatRows=len(head), hAlign="LEFT", splitInRow=1)
+    table = whole_rows_table(
+        [*head, *body], s.metrics.frame_height, colWidths=list(widths), repeatRows=len(head), hAlign="LEFT"
+    )
     commands: list[tuple[object, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
