@@ -2,10 +2,10 @@
 
 The key is every file under the content folder (its path, size, modification and change times
 and inode), the fonts' character table the loader checks text against, and the loader itself
-(its source files and briefer's version): any change to one of them is a miss. Files changed in
-the last few seconds are never stored, since a change within the file system's clock tick could
-leave their times as they were. Only reports without errors are kept. Standard library,
-briefer.cache and the content model only.
+(its source files; briefer's, PyYAML's and Python's versions): any change to one of them is a
+miss. Files changed in the last few seconds are never stored, since a change within the file
+system's clock tick could leave their times as they were. Only reports without errors are kept.
+Standard library, PyYAML's version, briefer.cache and the content model only.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+import yaml
 
 from briefer import __version__
 from briefer.cache import cache_dir, file_name, read, write
@@ -38,7 +40,7 @@ def check_cached(root: Path, check: Callable[[], Checked]) -> Checked:
     if files is None or cache_dir() is None:
         return check()
     try:
-        key = (__version__, sys.version, str(root), str(root.resolve()), files, _loader())
+        key = (__version__, sys.version, yaml.__version__, str(root), str(root.resolve()), files, _loader())
     except OSError:  # a file briefer ships is missing: the loader says which
         return check()
     name = file_name("content", f"{root.resolve()}\n{root}")
