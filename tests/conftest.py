@@ -6,13 +6,18 @@ QT_QPA_PLATFORM nor a display is set, so tests always run on the offscreen platf
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# briefer's cache files (briefer/cache.py) go to a folder of this run's, not the user's cache
+os.environ["BRIEFER_CACHE"] = tempfile.mkdtemp(prefix="briefer-test-cache-")
+atexit.register(shutil.rmtree, os.environ["BRIEFER_CACHE"], True)
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"

@@ -42,12 +42,14 @@ def _layer(module: str) -> str:
 
 
 # what each layer of briefer may import from briefer (itself always)
-# inputs and output are the standard-library helpers every layer may use to read and write files
+# inputs and output are the standard-library helpers every layer may use to read and write files,
+# cache the one that keeps files between runs in the user's cache folder
 ALLOWED = {
-    "content": {"inputs", "output"},  # output: migrate rewrites content files atomically
+    "cache": set(),
+    "content": {"inputs", "output", "cache"},  # output: migrate rewrites content files atomically
     "tailor": {"content", "output", "inputs"},  # output: recipe files are written atomically
     "inputs": set(),
-    "render": {"content", "tailor", "output", "inputs"},
+    "render": {"content", "tailor", "output", "inputs", "cache"},
     "output": {"inputs"},
     "build": {"content", "tailor", "render", "output", "inputs"},
     "batch": {"content", "tailor", "build", "output", "render", "inputs"},

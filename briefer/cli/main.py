@@ -6,6 +6,8 @@
 from __future__ import annotations
 
 import argparse
+import gc
+import importlib
 import os
 import signal
 import sys
@@ -112,28 +114,42 @@ def _app_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _handlers() -> dict[str, Handler]:
-    from briefer.cli.batch import cmd_batch
-    from briefer.cli.commands import cmd_build, cmd_list, cmd_migrate, cmd_validate
-    from briefer.cli.printing import cmd_print, cmd_printers
-    from briefer.cli.reports import cmd_diff, cmd_new
-    from briefer.cli.translations import cmd_translations
-
-    return {
-        "validate": cmd_validate,
-        "list": cmd_list,
-        "build": cmd_build,
-        "batch": cmd_batch,
-        "print": cmd_print,
-        "printers": cmd_printers,
-        "diff": cmd_diff,
-        "new": cmd_new,
-        "translations": cmd_translations,
-        "migrate": cmd_migrate,
-    }
+# Each command's module is imported only when that command runs: `build` must not pay for the
+# batch runner's process pool and pypdf, nor `list` for ReportLab.
+_HANDLERS = {
+    "validate": ("briefer.cli.commands", "cmd_validate"),
+    "list": ("briefer.cli.commands", "cmd_list"),
+    "build": ("briefer.cli.commands", "cmd_build"),
+    "batch": ("briefer.cli.batch", "cmd_batch"),
+    "print": ("briefer.cli.printing", "cmd_print"),
+    "printers": ("briefer.cli.printing", "cmd_printers"),
+    "diff": ("briefer.cli.reports", "cmd_diff"),
+    "new": ("briefer.cli.reports", "cmd_new"),
+    "translations": ("briefer.cli.translations", "cmd_translations"),
+    "migrate": ("briefer.cli.commands", "cmd_migrate"),
+}
 
 
-COMMANDS = ("validate", "list", "build", "batch", "print", "printers", "diff", "new", "translations", "migrate")
+# Commands that build at most one brief: they make a great many objects and almost no reference
+# cycles, and end soon, so the cyclic collector is paused while they run (as for briefer.cli's
+# imports). Batch, printing from a recipe and the app run long or many builds: they keep it.
+_BRIEF_COMMANDS = frozenset({"validate", "list", "build", "diff", "new", "translations"})
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    module, name = _HANDLERS[args.command]
+    collecting = gc.isenabled()
+    if args.command in _BRIEF_COMMANDS:
+        gc.disable()
+    try:
+        handler: Handler = getattr(importlib.import_module(module), name)
+        return handler(args)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+COMMANDS = tuple(_HANDLERS)
 
 
 def _is_app_call(argv: list[str]) -> bool:
@@ -230,7 +246,7 @@ def _run(argv: list[str]) -> int:
     if args.command is None:
         build_parser().print_usage(sys.stderr)
         return 2
-    return _handlers()[args.command](args)
+    return _run_command(args)
 
 
 def _print_problems(problems: Sequence[Problem]) -> None:

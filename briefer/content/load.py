@@ -13,6 +13,7 @@ from pathlib import Path
 from briefer.content.audiences import read_audiences
 from briefer.content.content_format import newer_format_problem
 from briefer.content.countries import read_countries
+from briefer.content.load_cache import check_cached
 from briefer.content.located import Where
 from briefer.content.missing_files import name_missing_files
 from briefer.content.model import Report, StatusScheme
@@ -42,6 +43,10 @@ def load_report(folder: Path | str | None = None) -> Report:
 def check_report(folder: Path | str | None = None) -> tuple[Report | None, list[Problem]]:
     """The report (None when there are errors) and every problem found, warnings included."""
     root = resolve_content_dir(folder) if folder is not None else default_content_dir()
+    return check_cached(root, lambda: _check_folder(root))
+
+
+def _check_folder(root: Path) -> tuple[Report | None, list[Problem]]:
     reading = Reading(root)
     try:
         return _check(reading, root)

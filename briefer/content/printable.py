@@ -6,8 +6,8 @@ recipes and recipients lists are checked without loading a font. Standard librar
 
 from __future__ import annotations
 
+import bisect
 import functools
-import re
 import unicodedata
 
 from briefer.content.resources import font_dir, require_files
@@ -17,20 +17,36 @@ SHOWN = 5  # characters named in one message
 
 
 @functools.cache
-def _missing() -> re.Pattern[str]:
-    """One character no font has; tabs and line breaks are never printed, so they never count."""
+def _ranges() -> tuple[list[int], list[int]]:
+    """The fonts' characters as sorted (first, last) code point ranges, read once a process.
+
+    Looked up by bisection rather than compiled into one regular expression: the table has
+    thousands of ranges, and compiling them took longer than a one-section build's layout.
+    """
     require_files([COVERAGE], "the fonts briefs are set in")
-    parts = []
+    firsts: list[int] = []
+    lasts: list[int] = []
     for line in COVERAGE.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             low, _, high = line.partition("-")
-            parts.append(re.escape(chr(int(low, 16))) + ("-" + re.escape(chr(int(high, 16))) if high else ""))
-    return re.compile("[^\t\n\r" + "".join(parts) + "]")
+            firsts.append(int(low, 16))
+            lasts.append(int(high or low, 16))
+    return firsts, lasts
+
+
+def _prints(char: str) -> bool:
+    """Whether some font has `char`; tabs and line breaks are never printed, so they never count."""
+    if " " <= char <= "~" or char in "\t\n\r":
+        return True
+    firsts, lasts = _ranges()
+    code = ord(char)
+    at = bisect.bisect_right(firsts, code) - 1
+    return at >= 0 and code <= lasts[at]
 
 
 def unprintable(text: str) -> str:
     """'' when every character prints; else what cannot, and why, for a message."""
-    found = list(dict.fromkeys(_missing().findall(text)))
+    found = [char for char in dict.fromkeys(text) if not _prints(char)]
     if not found:
         return ""
     shown = ", ".join(_describe(char) for char in found[:SHOWN])

@@ -15,6 +15,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from briefer.content.resources import font_dir, require_files
+from briefer.render.font_files import load_fonts
 
 FONT_DIR = font_dir()
 
@@ -77,16 +78,17 @@ _FACES = {"regular": "Regular", "bold": "Bold", "italic": "Italic", "bold_italic
 @functools.cache
 def register_fonts() -> Fonts:
     """Register both families (the first call reads the files; later calls are free)."""
-    files = [FONT_DIR / f"{stem}-{suffix}.ttf" for _, stem in _FILES.values() for suffix in _FACES.values()]
-    require_files(files, "the fonts briefs are set in")
+    faces = [
+        (f"{family}-{suffix}", FONT_DIR / f"{stem}-{suffix}.ttf")
+        for family, stem in _FILES.values()
+        for suffix in _FACES.values()
+    ]
+    require_files([path for _, path in faces], "the fonts briefs are set in")
+    for font in load_fonts(MeasuredTTFont, faces):
+        pdfmetrics.registerFont(font)
     families = {}
-    for role, (family_name, file_stem) in _FILES.items():
-        names = {}
-        for face, suffix in _FACES.items():
-            name = f"{family_name}-{suffix}"
-            pdfmetrics.registerFont(MeasuredTTFont(name, str(FONT_DIR / f"{file_stem}-{suffix}.ttf")))
-            names[face] = name
-        family = Family(**names)
+    for role, (family_name, _) in _FILES.items():
+        family = Family(**{face: f"{family_name}-{suffix}" for face, suffix in _FACES.items()})
         # lets <b> and <i> in paragraph markup find the right face
         pdfmetrics.registerFontFamily(
             family_name,
@@ -119,7 +121,7 @@ def _outside_base() -> re.Pattern[str]:
 @functools.cache
 def fallback_characters() -> frozenset[int]:
     """What the fallback font prints; reading it (0.2 s) happens at the first text that needs it."""
-    font = MeasuredTTFont(FALLBACK, str(FONT_DIR / FALLBACK_FILE))
+    (font,) = load_fonts(MeasuredTTFont, [(FALLBACK, FONT_DIR / FALLBACK_FILE)])
     pdfmetrics.registerFont(font)
     pdfmetrics.registerFontFamily(FALLBACK, normal=FALLBACK, bold=FALLBACK, italic=FALLBACK, boldItalic=FALLBACK)
     return frozenset(font.face.charToGlyph) - {0x20}

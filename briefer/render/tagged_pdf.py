@@ -6,9 +6,9 @@ the canvas is saved. Imports ReportLab and briefer.render modules.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 from reportlab.pdfbase.pdfdoc import XMP, PDFDictionary, PDFDocument, PDFObjectReference, PDFString
 
@@ -17,6 +17,12 @@ from briefer.render.structure import ROLE_MAP, AnnotationRef, Content, Node
 from briefer.render.tagging import TaggingCanvas
 
 _TREE_ROOT = "StructTreeRoot"
+
+
+def escape(text: str) -> str:
+    """XML character data: what xml.sax.saxutils.escape does, whose module imports urllib.request
+    (and with it http, ssl and email: a tenth of a one-section build's time)."""
+    return html.escape(text, quote=False)
 
 
 @dataclass(frozen=True, slots=True)

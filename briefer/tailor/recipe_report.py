@@ -8,13 +8,16 @@ layer's fingerprint and changes; no Qt, no ReportLab.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from briefer.content.changes import OLD_TEXT_NOTE, ContentChanges, compare, describe
 from briefer.content.fingerprint import ReportStamp, stamp_of
 from briefer.content.located import Where
 from briefer.content.model import Report
 from briefer.content.problems import Problem
 from briefer.tailor.recipe_check import RecipeError
+
+if TYPE_CHECKING:  # comparing reports (difflib) is imported only for a recipe of a changed report
+    from briefer.content.changes import ContentChanges
 
 
 class ReportMismatch(RecipeError):
@@ -45,6 +48,8 @@ def check_recipe_report(stamp: ReportStamp | None, report: Report, origin: str =
         raise ReportMismatch(origin, stamp, report)
     if stamp.fingerprint == stamp_of(report).fingerprint:
         return ReportFit(named=True)
+    from briefer.content.changes import compare
+
     changes = compare(stamp.contents, report) if stamp.contents is not None else None
     return ReportFit(named=True, changed=True, changes=changes)
 
@@ -56,6 +61,8 @@ def describe_fit(fit: ReportFit, stamp: ReportStamp | None) -> list[str]:
     head = f"The report {stamp.label()} has changed since this brief was made"
     if fit.changes is None:
         return [head + "; the recipe keeps no map of the report's parts, so what changed cannot be named."]
+    from briefer.content.changes import OLD_TEXT_NOTE, describe
+
     lines = describe(fit.changes)
     if not lines:  # only a part the map does not list (cannot happen with maps briefer writes)
         return [head + "."]
