@@ -7,7 +7,6 @@ dialog fits the screen it opens on, remembers its choices (settings.py) and coun
 
 from __future__ import annotations
 
-import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal, Slot
@@ -213,9 +212,7 @@ class BatchDialog(QDialog):
             if isinstance(error, BatchError | OutputError | ContentError):
                 self._show_message(error_lines(error), error=True)
             elif error is not None:
-                lines = [line.rstrip("\n") for line in traceback.format_exception(error)]
-                hint = _("This is a bug in briefer; the details help to fix it.")
-                dialogs.show_error(self, _("The batch failed"), hint, lines)
+                dialogs.show_bug(self, _("The batch failed"), error)
         self.open_folder.setEnabled(bool(self.written))
         self.running_changed.emit(False)
         if self._close_when_done:

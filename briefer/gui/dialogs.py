@@ -5,6 +5,7 @@ The window calls them through this module, so tests replace them (monkeypatch) a
 
 from __future__ import annotations
 
+import traceback
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
@@ -39,6 +40,12 @@ def _message(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: s
 def show_error(parent: QWidget | None, title: str, text: str, problems: list[str] | None = None) -> None:
     """An error dialog: what failed in `text`; the first few problems shown, all under Details."""
     _message(parent, QMessageBox.Icon.Warning, title, text, problems)
+
+
+def show_bug(parent: QWidget | None, title: str, error: BaseException) -> None:
+    """An error briefer did not expect: said as a bug, with the traceback to report under Details."""
+    lines = [line.rstrip("\n") for line in traceback.format_exception(error)]
+    show_error(parent, title, _("This is a bug in briefer; the details help to fix it."), lines)
 
 
 def show_info(parent: QWidget | None, title: str, text: str, lines: list[str] | None = None) -> None:

@@ -8,8 +8,6 @@ names the printer. Imports Qt widgets, the printing core and print_job.py.
 
 from __future__ import annotations
 
-import traceback
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -198,9 +196,7 @@ class PrintDialog(QDialog):
             self.warning.setText(str(error))
             dialogs.show_error(self, _("Cannot print"), str(error))
         else:
-            lines = [line.rstrip("\n") for line in traceback.format_exception(error)]
-            hint = _("This is a bug in briefer; the details help to fix it.")
-            dialogs.show_error(self, _("Printing failed"), hint, lines)
+            dialogs.show_bug(self, _("Printing failed"), error)
 
     def _set_running(self, running: bool) -> None:
         for choice in self.choices:

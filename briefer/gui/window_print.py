@@ -6,7 +6,6 @@ A mixin of MainWindow (through ExportActions), kept apart so window modules stay
 
 from __future__ import annotations
 
-import traceback
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QThreadPool
@@ -112,9 +111,7 @@ class PrintActions(_Window):
         elif isinstance(error, PrintError):
             dialogs.show_error(self, _("Cannot print"), str(error))
         else:
-            lines = [line.rstrip("\n") for line in traceback.format_exception(error)]
-            hint = _("This is a bug in briefer; the details help to fix it.")
-            dialogs.show_error(self, _("Printing failed"), hint, lines)
+            dialogs.show_bug(self, _("Printing failed"), error)
 
     def _print_ended(self, end: JobEnd) -> None:
         if end.job is None or end.error is not None:

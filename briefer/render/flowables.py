@@ -28,6 +28,7 @@ from briefer.tailor.brief import (
     BHeading,
     Brief,
     BriefNote,
+    BriefText,
     ComparisonTable,
     CountryBox,
     KeyMessagesPart,
@@ -75,12 +76,8 @@ def _key_messages(part: KeyMessagesPart, ctx: Context) -> list[Flowable]:
     content += messages
     tag_list(messages, ctx.parent, numbered=True)
     if part.asks:
-        content.append(mark_box_heading(ctx.plain(part.asks_title, "subheading", element="H2")))
-        asks = [ctx.text(a, "box_item", bulletText="•") for a in part.asks]
-        content += asks
-        tag_list(asks, ctx.parent, numbered=False)
-    box = Box(content, ctx.boxes["key"], continuation=continued_title((Span(part.title),), ctx))
-    return [HeadingGroup([Anchor(part_key(part), part.title, ctx.registry)], box)]
+        content += _headed_bullets(part.asks_title, part.asks, ctx)
+    return _boxed(part, content, "key", ctx)
 
 
 def _country(part: CountryBox, ctx: Context) -> list[Flowable]:
@@ -91,11 +88,21 @@ def _country(part: CountryBox, ctx: Context) -> list[Flowable]:
         _, right, _, left = ctx.boxes["country"].padding
         content.append(_status_table(part, ctx, s.metrics.frame_width - left - right))
     if part.facts:
-        content.append(mark_box_heading(ctx.plain(part.facts_title, "subheading", element="H2")))
-        facts = [ctx.text(f, "box_item", bulletText="•") for f in part.facts]
-        content += facts
-        tag_list(facts, ctx.parent, numbered=False)
-    box = Box(content, ctx.boxes["country"], continuation=continued_title((Span(part.title),), ctx))
+        content += _headed_bullets(part.facts_title, part.facts, ctx)
+    return _boxed(part, content, "country", ctx)
+
+
+def _headed_bullets(title: str, items: tuple[BriefText, ...], ctx: Context) -> list[Flowable]:
+    """A sub-heading in a box and its bulleted items, tagged as one list under it."""
+    heading = mark_box_heading(ctx.plain(title, "subheading", element="H2"))
+    bullets = [ctx.text(item, "box_item", bulletText="•") for item in items]
+    tag_list(bullets, ctx.parent, numbered=False)
+    return [heading, *bullets]
+
+
+def _boxed(part: KeyMessagesPart | CountryBox, content: list[Flowable], style: str, ctx: Context) -> list[Flowable]:
+    """`content` in the part's box, its title repeated where the box goes on overleaf, kept with its anchor."""
+    box = Box(content, ctx.boxes[style], continuation=continued_title((Span(part.title),), ctx))
     return [HeadingGroup([Anchor(part_key(part), part.title, ctx.registry)], box)]
 
 
