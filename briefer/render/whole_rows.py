@@ -26,7 +26,8 @@ class WholeRowsTable(Table):
         self.tallest_whole = tallest_whole
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
-        self._calc(availWidth, availHeight)
+        if getattr(self, "availWidth", None) != availWidth:  # not yet measured at this width by wrap
+            self._calc(availWidth, availHeight)
         in_row: int = self.splitInRow
         body = self._rowHeights[self.repeatRows if isinstance(self.repeatRows, int) else 0 :]
         if max(body, default=0.0) <= self.tallest_whole:
