@@ -14,6 +14,7 @@ from pathlib import Path
 from briefer.content.model import Report
 from briefer.content.problems import Problem
 from briefer.content.reading import Reading
+from briefer.content.references import close_ids
 
 _NUMBERED = re.compile(r"^(\d+)-")
 
@@ -35,13 +36,13 @@ def probable_file(folder: Path, section_id: str) -> str | None:
 def name_missing_files(reading: Reading, report: Report, folder: Path) -> None:
     """Add to each 'unknown section' error the file that is missing, and to each 'unknown note'
     error that it may be a note of that section."""
-    # an id close to a known one is a typo ("did you mean …?"), not a file that went
-    typos = {p.message.split("'")[1] for p in reading.p.items if "(did you mean" in p.message and "'" in p.message}
+    known = [s.id for s in report.sections]
+    # an id close to a known one is a typo (its error says "did you mean …?"), not a file that went
     missing = sorted(
         {
             ident
             for kind, ident, _w in reading.refs
-            if kind == "section" and ident and ident not in typos and not report.has("section", ident)
+            if kind == "section" and ident and not report.has("section", ident) and not close_ids(ident, known)
         }
     )
     if not missing or not report.sections:

@@ -52,14 +52,19 @@ def unknown(kind: str, ident: str, known: list[str]) -> str:
     if not known:
         where = "countries.yaml defines no countries" if kind == "country" else f"the report has no {label}"
         return f"unknown {kind} {ident!r}: {where}"
-    # case-insensitive likeness: 'fi' is close to 'FI', 'Summary' to 'summary'
-    folded = {k.casefold(): k for k in known}
-    close = [folded[k] for k in difflib.get_close_matches(ident.casefold(), list(folded), n=3, cutoff=0.6)]
+    close = close_ids(ident, known)
     if close:
         return f"unknown {kind} {ident!r} (did you mean {_either(close)}?)"
     if len(known) <= _SHOWN:
         return f"unknown {kind} {ident!r} (known {label}: {', '.join(known)})"
     return f"unknown {kind} {ident!r} (none of the {len(known)} {label} is close)"
+
+
+def close_ids(ident: str, known: list[str]) -> list[str]:
+    """The known ids `ident` is probably a typo of (at most three), by case-insensitive likeness:
+    'fi' is close to 'FI', 'Summary' and 'sumary' to 'summary'."""
+    folded = {k.casefold(): k for k in known}
+    return [folded[k] for k in difflib.get_close_matches(ident.casefold(), list(folded), n=3, cutoff=0.6)]
 
 
 def _either(names: list[str]) -> str:
