@@ -29,6 +29,7 @@ class Job:
     glance: bool = False  # an at-a-glance page instead of the brief
     booklet: bool = False  # also impose the brief as a booklet
     booklet_stem: str = ""  # the booklet's file name ("" in a combined run: it is joined, not written)
+    personal: bool = False  # one of many copies of a recipe that differ only in who they are prepared for
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +121,7 @@ def plan_recipients(
         person = safe_name(r.name, fallback=f"recipient-{n}")
         stem = names.take(f"{base}-{person}{kind}")
         booklet_stem = names.take(f"{stem}-booklet") if booklet and not combined else ""
-        jobs.append(Job(stem, r.name, rec, glance, booklet, booklet_stem))
+        jobs.append(Job(stem, r.name, rec, glance, booklet, booklet_stem, personal=True))
     return BatchPlan(tuple(jobs), combined_stem, combined_booklet)
 
 

@@ -29,7 +29,14 @@ from briefer.inputs import reason
 from briefer.output import write_atomically
 
 # imported once by the fork server, so each worker starts with them loaded
-PRELOAD = ["briefer.batch.worker", "briefer.render.glance", "briefer.build", "briefer.render.pdf"]
+PRELOAD = [
+    "briefer.batch.worker",
+    "briefer.render.glance",
+    "briefer.build",
+    "briefer.render.pdf",
+    "briefer.batch.copies",
+    "pikepdf",
+]
 POLL_SECONDS = 0.05  # how often a waiting batch looks at the cancel flag
 AHEAD = 2  # jobs handed to the pool per worker: enough to keep every worker busy
 

@@ -11,12 +11,16 @@ import os
 import signal
 import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from briefer.batch.impose import impose_booklet
 from briefer.batch.plan import Job
 from briefer.content.model import Report
 from briefer.content.problems import ContentError
 from briefer.output import OutputError
+
+if TYPE_CHECKING:
+    from briefer.batch.copies import CopyMaker
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +77,7 @@ def warm_up() -> None:
     register_fonts()
     import briefer.render.glance  # noqa: F401
     import briefer.render.pdf  # noqa: F401
+    import briefer.render.personal  # noqa: F401
 
 
 def run_job(index: int, job: Job) -> JobResult:
@@ -94,7 +99,7 @@ def build_job(report: Report, index: int, job: Job) -> JobResult:
 def _brief(report: Report, index: int, job: Job) -> JobResult:
     from briefer.build import build_bytes, page_count
 
-    pdf = build_bytes(report, job.recipe)
+    pdf = _copies(report).build(job.recipe) if job.personal else build_bytes(report, job.recipe)
     outputs = [Output(job.stem, "brief", pdf, page_count(pdf))]
     if job.booklet:
         booklet = impose_booklet(pdf)
@@ -103,6 +108,19 @@ def _brief(report: Report, index: int, job: Job) -> JobResult:
         detail = f"{booklet.pages} pages on {sheets}{blanks}"
         outputs.append(Output(job.booklet_stem, "booklet", booklet.pdf, booklet.sheets * 2, detail))
     return JobResult(index, tuple(outputs))
+
+
+_copy_maker: CopyMaker | None = None
+
+
+def _copies(report: Report) -> CopyMaker:
+    """This process's maker of personalised copies, which keeps each recipe's template."""
+    from briefer.batch.copies import CopyMaker
+
+    global _copy_maker
+    if _copy_maker is None or _copy_maker.report is not report:
+        _copy_maker = CopyMaker(report)
+    return _copy_maker
 
 
 def _glance(report: Report, index: int, job: Job) -> JobResult:

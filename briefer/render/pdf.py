@@ -46,7 +46,7 @@ NOTES_SHARE = 0.55  # the most of a page's text area its notes may take before c
 
 
 @functools.cache
-def _configure_reportlab() -> None:
+def configure_reportlab() -> None:
     """Once a process: write streams as binary Flate only. ReportLab's default adds an ASCII85
     layer, a quarter larger and, without its C accelerator, a tenth of the render time."""
     rl_config.useA85 = 0
@@ -54,7 +54,7 @@ def _configure_reportlab() -> None:
 
 def render_pdf(brief: Brief, *, tagged: bool = True) -> bytes:
     """The brief's PDF: tagged (PDF/UA-1); `tagged=False` only for measuring what tagging costs."""
-    _configure_reportlab()
+    configure_reportlab()
     styles = build_styles(brief.layout)
     registry = PageRegistry()
     lang = brief.language or "en"
