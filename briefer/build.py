@@ -116,7 +116,7 @@ def page_count(pdf: bytes) -> int:
 
 
 @contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """A build makes a great many short-lived objects and almost no reference cycles: the
     cyclic collector's passes during it cost a few per cent and free nothing. It runs again,
     over whatever is left, as soon as the build is over."""
@@ -133,13 +133,13 @@ def build_bytes(report: Report, recipe: Recipe, fmt: OutputFormat = OutputFormat
     fmt = OutputFormat(fmt)
     if fmt is OutputFormat.GLANCE:
         return build_glance(report, recipe).pdf
-    with _collector_paused():
+    with collector_paused():
         return render(tailor(report, recipe), fmt)
 
 
 def build_glance(report: Report, recipe: Recipe) -> Glance:
     """The one-page at-a-glance handout of `recipe`, with what gave way to fit it on the page."""
-    with _collector_paused():
+    with collector_paused():
         return render_glance_page(tailor(report, glance_recipe(recipe)))
 
 
@@ -159,7 +159,7 @@ def _markdown_to_file(report: Report, recipe: Recipe, out: Path) -> None:
     which its image links name, so the two can travel together."""
     from briefer.render.markdown import render_markdown
 
-    with _collector_paused():
+    with collector_paused():
         brief = tailor(report, recipe)
     figures = [b for part in brief.sections for b in part.blocks if isinstance(b, BFigure)]
     media = f"{out.stem}_files" if figures else ""

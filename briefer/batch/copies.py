@@ -24,7 +24,8 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
-from briefer.build import build_bytes, page_count
+from briefer.batch.swap import CoverShape, cover_shape, fits, swap_in
+from briefer.build import build_bytes, collector_paused
 from briefer.content.model import Report
 from briefer.render.personal import render_personal_parts
 from briefer.tailor.recipe import PREPARED_FIELDS, PreparedFor, Recipe
@@ -32,15 +33,13 @@ from briefer.tailor.tailor import tailor
 
 PLACEHOLDER = "X"  # the template's prepared-for value: its cover is replaced in every copy
 TEMPLATES_KEPT = 8  # recipes whose template a process keeps; a recipients batch has one
-_FURNITURE = "/FormXob.furniture"
-_TAG_OF_COPY = "P"  # the first letter of a swapped-in subset's tag; ReportLab's start with "A"
 
 
 @dataclass(frozen=True, slots=True)
 class Template:
     pdf: bytes
     pages: int
-    cover: tuple[object, ...]  # the cover's structure, as _cover_shape gives it
+    cover: CoverShape
 
 
 def template_recipe(recipe: Recipe) -> Recipe:
@@ -61,11 +60,24 @@ class CopyMaker:
         """The PDF of `recipe`, the same in content as build_bytes(report, recipe)."""
         template = self._template(recipe)
         if template is not None:
-            brief = tailor(self.report, recipe)
-            copy = personalise(template, render_personal_parts(brief, template.pages))
+            with collector_paused():
+                copy = personalise(template, render_personal_parts(tailor(self.report, recipe), template.pages))
             if copy is not None:
                 return copy
         return build_bytes(self.report, recipe)
+
+    def parts(self, recipe: Recipe) -> tuple[Template, bytes] | None:
+        """The template of `recipe` and the recipient's parts, which fit it exactly (for joining
+        into one file, batch/combine.py); None when the copy must be a single build."""
+        import pikepdf
+
+        template = self._template(recipe)
+        if template is None:
+            return None
+        with collector_paused():
+            parts = render_personal_parts(tailor(self.report, recipe), template.pages)
+        with pikepdf.open(io.BytesIO(parts)) as mine:
+            return (template, parts) if fits(template.cover, mine) else None
 
     def _template(self, recipe: Recipe) -> Template | None:
         if not recipe.cover:
@@ -86,10 +98,11 @@ def make_template(pdf: bytes) -> Template | None:
     import pikepdf
 
     with pikepdf.open(io.BytesIO(pdf)) as opened:
-        cover = _cover_shape(opened)
-        if cover is None or "/Annots" in opened.pages[0].obj:
+        cover = cover_shape(opened)
+        if cover is None:
             return None
-    return Template(pdf, page_count(pdf), cover)
+        # written once by qpdf, the template is written again by it three times faster per copy
+        return Template(_saved(opened), len(opened.pages), cover)
 
 
 def personalise(template: Template, parts: bytes) -> bytes | None:
@@ -98,70 +111,18 @@ def personalise(template: Template, parts: bytes) -> bytes | None:
     import pikepdf
 
     with pikepdf.open(io.BytesIO(template.pdf)) as pdf, pikepdf.open(io.BytesIO(parts)) as mine:
-        if len(mine.pages) != 2 or "/Annots" in mine.pages[0].obj or _cover_shape(mine) != template.cover:
+        if not fits(template.cover, mine):
             return None  # the cover took more than its page, or holds other elements
-        cover, furniture = mine.pages[0].obj, mine.pages[1].obj.Resources.XObject
-        page = pdf.pages[0].obj
-        page.Contents = pdf.copy_foreign(cover.Contents)
-        page.Resources = pdf.copy_foreign(mine.make_indirect(cover.Resources))
-        forms = pdf.copy_foreign(mine.make_indirect(furniture))
-        for other in pdf.pages[1:]:
-            xobjects: Any = other.obj.Resources.get("/XObject", {})
-            for name in [n for n in xobjects.keys() if n.startswith(_FURNITURE)]:
-                xobjects[name] = forms[name]
+        swap_in(pdf, [page.obj for page in pdf.pages], mine, 0)
         if "/Names" in mine.Root and "/EmbeddedFiles" in mine.Root.Names:
             pdf.Root.Names.EmbeddedFiles = pdf.copy_foreign(mine.make_indirect(mine.Root.Names.EmbeddedFiles))
-        _retag_fonts([page.Resources, *(forms[name].Resources for name in forms.keys())])
-        out = io.BytesIO()
-        pdf.save(out, deterministic_id=True, stream_decode_level=pikepdf.StreamDecodeLevel.none)
-        return out.getvalue()
+        return _saved(pdf)
 
 
-def _cover_shape(pdf: Any) -> tuple[object, ...] | None:
-    """The cover's tagged structure: for each of its marked-content ids, the element it belongs
-    to (numbered in order of first use), that element's role, attributes and ancestors' roles."""
+def _saved(pdf: Any) -> bytes:
+    """The PDF as qpdf writes it: streams as they are, the metadata untouched, a reproducible /ID."""
     import pikepdf
 
-    root = pdf.Root.get("/StructTreeRoot")
-    key = pdf.pages[0].obj.get("/StructParents")
-    if root is None or key is None:
-        return None
-    nums = root.ParentTree.get("/Nums", [])
-    marks = next((nums[i + 1] for i in range(0, len(nums), 2) if int(nums[i]) == int(key)), None)
-    if not isinstance(marks, pikepdf.Array):
-        return None
-    ordinals: dict[tuple[int, int], int] = {}
-    shape: list[object] = []
-    for element in marks:
-        ordinal = ordinals.setdefault(element.objgen, len(ordinals))
-        shape.append((ordinal, _attributes(element), _roles(element)))
-    return tuple(shape)
-
-
-def _attributes(element: Any) -> tuple[tuple[str, str], ...]:
-    return tuple(sorted((str(k), repr(v)) for k, v in element.items() if k not in ("/P", "/K", "/Pg")))
-
-
-def _roles(element: Any) -> tuple[str, ...]:
-    roles = []
-    while element is not None and "/S" in element:
-        roles.append(str(element.S))
-        element = element.get("/P")
-    return tuple(roles)
-
-
-def _retag_fonts(resources: list[Any]) -> None:
-    """Give the swapped-in font subsets their own tags: 'AAAAAA+NotoSans-Bold' becomes
-    'PAAAAA+NotoSans-Bold'; a file's subsets must not share a tag (ISO 32000-1, 9.6.4)."""
-    import pikepdf
-
-    seen: set[tuple[int, int]] = set()
-    for resource in resources:
-        for font in resource.get("/Font", {}).values():
-            if font.objgen in seen:
-                continue
-            seen.add(font.objgen)
-            name = pikepdf.Name("/" + _TAG_OF_COPY + str(font.BaseFont)[2:])
-            font.BaseFont = name
-            if "/FontDescriptor" in font:
-                font.FontDescriptor.FontName = name
+    out = io.BytesIO()
+    pdf.save(out, deterministic_id=True, fix_metadata_version=False, stream_decode_level=pikepdf.StreamDecodeLevel.none)
+    return out.getvalue()

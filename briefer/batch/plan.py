@@ -30,6 +30,7 @@ class Job:
     booklet: bool = False  # also impose the brief as a booklet
     booklet_stem: str = ""  # the booklet's file name ("" in a combined run: it is joined, not written)
     personal: bool = False  # one of many copies of a recipe that differ only in who they are prepared for
+    joined: bool = False  # its brief only goes into the combined file (no file, no booklet of its own)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +122,8 @@ def plan_recipients(
         person = safe_name(r.name, fallback=f"recipient-{n}")
         stem = names.take(f"{base}-{person}{kind}")
         booklet_stem = names.take(f"{stem}-booklet") if booklet and not combined else ""
-        jobs.append(Job(stem, r.name, rec, glance, booklet, booklet_stem, personal=True))
+        joined = combined and not booklet and not glance
+        jobs.append(Job(stem, r.name, rec, glance, booklet, booklet_stem, personal=True, joined=joined))
     return BatchPlan(tuple(jobs), combined_stem, combined_booklet)
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from briefer.batch.combine import combine_copies
+from briefer.batch.combine import Joiner
 from briefer.batch.errors import BatchError
 from briefer.batch.plan import BatchPlan
 from briefer.batch.worker import JobResult, Output, build_job, init_worker, run_job, warm_up
@@ -226,7 +226,9 @@ class _Sink:
         self.folder = folder
         self.on_progress = on_progress
         self.written: list[WrittenFile] = []
-        self.copies: dict[int, JobResult] = {}
+        self.copies: dict[int, JobResult] = {}  # finished, waiting for the ones before them to be joined
+        self.joined = 0  # jobs joined into the combined files so far, in the plan's order
+        self.joiners: dict[str, Joiner] = {}
         self.done = 0
 
     def report_start(self) -> None:
@@ -240,6 +242,7 @@ class _Sink:
         now: list[WrittenFile] = []
         if self.plan.combined_stem:
             self.copies[result.index] = result
+            self._join_ready()
         else:
             for out in result.outputs:
                 if out.stem:
@@ -258,22 +261,35 @@ class _Sink:
         if self.on_progress:
             self.on_progress(Progress(self.done, len(self.plan.jobs), job.label, tuple(now)))
 
+    def _join_ready(self) -> None:
+        """Join the finished copies that are next in the plan's order, while the rest build."""
+        while (result := self.copies.pop(self.joined, None)) is not None:
+            label = self.plan.jobs[result.index].label
+            for out in result.outputs:
+                joiner = self._joiner("combined-booklet" if out.kind == "booklet" else "combined")
+                if out.kind != "parts":
+                    joiner.add(label, out.pdf)
+                elif not joiner.add_personal(label, out.template, out.pdf):
+                    raise BatchError(f"{label}: a bug in briefer: the copy's cover does not fit its template")
+            self.joined += 1
+
+    def _joiner(self, kind: str) -> Joiner:
+        if kind not in self.joiners:
+            self.joiners[kind] = Joiner()
+        return self.joiners[kind]
+
     def finish(self) -> None:
-        """Join the copies of a combined run, in the plan's order."""
-        if not self.plan.combined_stem:
-            return
-        results = [self.copies[i] for i in range(len(self.plan.jobs))]
-        for kind, stem, wanted in (
-            ("combined", self.plan.combined_stem, ("brief", "glance")),
-            ("combined-booklet", self.plan.combined_booklet_stem, ("booklet",)),
+        """Write the combined files of a combined run."""
+        for kind, stem in (
+            ("combined", self.plan.combined_stem),
+            ("combined-booklet", self.plan.combined_booklet_stem),
         ):
-            if not stem:
+            joiner = self.joiners.get(kind)
+            if not stem or joiner is None:
                 continue
-            parts = [(self.plan.jobs[r.index].label, o) for r in results for o in r.outputs if o.kind in wanted]
-            pdf = combine_copies([(label, o.pdf) for label, o in parts])
-            pages = _pages(pdf)
-            detail = f"{len(parts)} copies, each starting on a right-hand page"
-            self._write(stem, kind, "all copies", pdf, pages, detail, ())
+            pdf = joiner.finish()
+            detail = f"{joiner.copies} copies, each starting on a right-hand page"
+            self._write(stem, kind, "all copies", pdf, _pages(pdf), detail, ())
 
     def _write(
         self, stem: str, kind: str, label: str, pdf: bytes, pages: int, detail: str, dropped: tuple[str, ...]

@@ -20,16 +20,17 @@ from briefer.content.problems import ContentError
 from briefer.output import OutputError
 
 if TYPE_CHECKING:
-    from briefer.batch.copies import CopyMaker
+    from briefer.batch.copies import CopyMaker, Template
 
 
 @dataclass(frozen=True, slots=True)
 class Output:
     stem: str  # "" for a booklet made only to be joined into a combined file
-    kind: str  # "brief" | "booklet" | "glance"
+    kind: str  # "brief" | "booklet" | "glance" | "parts" (a recipient's, to put on a template)
     pdf: bytes
     pages: int
     detail: str = ""  # e.g. "3 sheets, 2 blank pages"
+    template: bytes = b""  # of "parts": the template they go on (batch/copies.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +100,10 @@ def build_job(report: Report, index: int, job: Job) -> JobResult:
 def _brief(report: Report, index: int, job: Job) -> JobResult:
     from briefer.build import build_bytes, page_count
 
+    if job.joined:
+        made = _copies(report).parts(job.recipe)
+        if made is not None:
+            return JobResult(index, (_parts_output(job, *made),))
     pdf = _copies(report).build(job.recipe) if job.personal else build_bytes(report, job.recipe)
     outputs = [Output(job.stem, "brief", pdf, page_count(pdf))]
     if job.booklet:
@@ -111,6 +116,11 @@ def _brief(report: Report, index: int, job: Job) -> JobResult:
 
 
 _copy_maker: CopyMaker | None = None
+
+
+def _parts_output(job: Job, template: Template, parts: bytes) -> Output:
+    """A recipient's parts for the combined file, and their template (the parent keeps one of each)."""
+    return Output(job.stem, "parts", parts, template.pages, template=template.pdf)
 
 
 def _copies(report: Report) -> CopyMaker:

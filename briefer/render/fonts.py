@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
 from briefer.content.resources import font_dir, require_files
 from briefer.render.font_files import load_fonts
@@ -68,6 +69,30 @@ class MeasuredTTFont(TTFont):
         return 0.001 * size * width
 
 
+SUBSETS_KEPT = 16  # a face's most recently made subsets
+
+
+def remember_subsets(face: TTFontFace) -> None:
+    """Keep the face's last few subsets. A subset (the font file embedded for the characters a
+    brief uses) is a pure function of those characters, and a long-lived process makes the same
+    ones over and over: the app's preview after each change, a batch's copies of one recipe."""
+    make = face.makeSubset
+    made: OrderedDict[tuple[int, ...], bytes] = OrderedDict()
+
+    def subset(codes: list[int]) -> bytes:
+        key = tuple(codes)
+        found = made.get(key)
+        if found is None:
+            found = made[key] = make(codes)
+            if len(made) > SUBSETS_KEPT:
+                made.popitem(last=False)
+        else:
+            made.move_to_end(key)
+        return found
+
+    face.makeSubset = subset
+
+
 _FILES = {
     "serif": ("BrieferSerif", "NotoSerif"),
     "sans": ("BrieferSans", "NotoSans"),
@@ -85,6 +110,7 @@ def register_fonts() -> Fonts:
     ]
     require_files([path for _, path in faces], "the fonts briefs are set in")
     for font in load_fonts(MeasuredTTFont, faces):
+        remember_subsets(font.face)
         pdfmetrics.registerFont(font)
     families = {}
     for role, (family_name, _) in _FILES.items():
@@ -122,6 +148,7 @@ def _outside_base() -> re.Pattern[str]:
 def fallback_characters() -> frozenset[int]:
     """What the fallback font prints; reading it (0.2 s) happens at the first text that needs it."""
     (font,) = load_fonts(MeasuredTTFont, [(FALLBACK, FONT_DIR / FALLBACK_FILE)])
+    remember_subsets(font.face)
     pdfmetrics.registerFont(font)
     pdfmetrics.registerFontFamily(FALLBACK, normal=FALLBACK, bold=FALLBACK, italic=FALLBACK, boldItalic=FALLBACK)
     return frozenset(font.face.charToGlyph) - {0x20}

@@ -9,6 +9,7 @@ import functools
 import io
 
 from reportlab import rl_config
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
 from briefer.render.catalog import embed_file, name_destinations, set_print_preferences
@@ -36,7 +37,7 @@ from briefer.render.markup import link_describer
 from briefer.render.notes_area import NoteLedger
 from briefer.render.pdfwriter import PackedCanvas
 from briefer.render.structure import StructureTree
-from briefer.render.styles import build_styles
+from briefer.render.styles import Styles, build_styles
 from briefer.render.tagged_pdf import DocumentInfo, finish_tagged_pdf
 from briefer.render.tagging import TaggingCanvas
 from briefer.tailor.brief import BHeading, Brief, SectionPart, brief_plain
@@ -64,7 +65,31 @@ def render_pdf(brief: Brief, *, tagged: bool = True) -> bytes:
     entries = contents_entries(brief) if brief.layout.contents and len(brief.sections) >= 3 else []
 
     buffer = io.BytesIO()
-    doc = BriefDocTemplate(
+    doc = brief_document(brief, buffer, styles, ledger)
+    story = _story(brief, ctx, ledger, entries)
+    if tagged:
+        doc.build(story, canvasmaker=functools.partial(TaggingCanvas, tree=tree))
+    else:
+        doc.build(story, canvasmaker=PackedCanvas)
+
+    # layout is over: every page count and heading page is known
+    canv = doc.canv
+    define_page_furniture(canv, doc.page_kinds, page_furniture(brief), styles)
+    define_page_numbers(canv, {key: registry.pages[key] for key, _, _ in entries}, styles)
+    set_print_preferences(canv, len(doc.page_kinds))
+    name_destinations(canv, list(registry.pages))
+    if registry.pages:
+        canv.showOutline()  # open with the outline beside the pages: the brief's table of contents
+    if isinstance(canv, TaggingCanvas):
+        finish_tagged_pdf(canv, document_info(brief))
+    embed_recipe(canv, brief)
+    canv.save()
+    return buffer.getvalue()
+
+
+def brief_document(brief: Brief, buffer: io.BytesIO, styles: Styles, ledger: NoteLedger | None) -> BriefDocTemplate:
+    """The ReportLab document of the brief, its metadata set."""
+    return BriefDocTemplate(
         buffer,
         styles,
         ledger,
@@ -74,28 +99,22 @@ def render_pdf(brief: Brief, *, tagged: bool = True) -> bytes:
         author=", ".join(brief.authors),
         subject=brief.audience_line or brief.subtitle,
         keywords=list(brief.keywords),
-        lang=lang,
+        lang=brief.language or "en",
     )
-    story = _story(brief, ctx, ledger, entries)
-    if tagged:
-        doc.build(story, canvasmaker=functools.partial(TaggingCanvas, tree=tree))
-    else:
-        doc.build(story, canvasmaker=PackedCanvas)
 
-    # layout is over: every page count and heading page is known
-    canv = doc.canv
-    furniture = Furniture(
+
+def page_furniture(brief: Brief) -> Furniture:
+    return Furniture(
         brief.short_title or brief.title, brief.audience_line, brief.prepared_for.line(), brief.words.page_of
     )
-    define_page_furniture(canv, doc.page_kinds, furniture, styles)
-    define_page_numbers(canv, {key: registry.pages[key] for key, _, _ in entries}, styles)
-    set_print_preferences(canv, len(doc.page_kinds))
-    name_destinations(canv, list(registry.pages))
-    if registry.pages:
-        canv.showOutline()  # open with the outline beside the pages: the brief's table of contents
-    if isinstance(canv, TaggingCanvas):
-        subject = brief.audience_line or brief.subtitle
-        finish_tagged_pdf(canv, DocumentInfo(brief.title, brief.authors, subject, lang))
+
+
+def document_info(brief: Brief) -> DocumentInfo:
+    return DocumentInfo(brief.title, brief.authors, brief.audience_line or brief.subtitle, brief.language or "en")
+
+
+def embed_recipe(canv: Canvas, brief: Brief) -> None:
+    """The recipe that made the brief, as a file inside it (`briefer build --recipe` reads it)."""
     if brief.recipe_yaml:
         embed_file(
             canv,
@@ -104,8 +123,6 @@ def render_pdf(brief: Brief, *, tagged: bool = True) -> bytes:
             "application/x-yaml",
             "The briefer recipe that made this brief",
         )
-    canv.save()
-    return buffer.getvalue()
 
 
 def _story(

@@ -20,18 +20,16 @@ import io
 
 from reportlab.platypus import Flowable, PageBreak
 
-from briefer.render.catalog import embed_file
 from briefer.render.cover import cover_flowables
-from briefer.render.document import BODY, COVER, BriefDocTemplate
-from briefer.render.embedded import RECIPE_FILE_NAME
+from briefer.render.document import BODY, COVER
 from briefer.render.flowables import new_context
-from briefer.render.furniture import Furniture, define_page_furniture, furniture_form
+from briefer.render.furniture import define_page_furniture, furniture_form
 from briefer.render.headings import PageRegistry
 from briefer.render.markup import link_describer
-from briefer.render.pdf import configure_reportlab
+from briefer.render.pdf import brief_document, configure_reportlab, document_info, embed_recipe, page_furniture
 from briefer.render.structure import StructureTree
 from briefer.render.styles import build_styles
-from briefer.render.tagged_pdf import DocumentInfo, finish_tagged_pdf
+from briefer.render.tagged_pdf import finish_tagged_pdf
 from briefer.render.tagging import TaggingCanvas, tagged_artifact
 from briefer.tailor.brief import Brief
 
@@ -59,39 +57,16 @@ def render_personal_parts(brief: Brief, pages: int) -> bytes:
         raise ValueError("only a brief with a cover has its prepared-for rows apart from its body")
     configure_reportlab()
     styles = build_styles(brief.layout)
-    lang = brief.language or "en"
-    tree = StructureTree(lang, link_describer(brief.words))
+    tree = StructureTree(brief.language or "en", link_describer(brief.words))
     ctx = new_context(styles, PageRegistry(), brief.notes, brief.words, tree)
     buffer = io.BytesIO()
-    doc = BriefDocTemplate(
-        buffer,
-        styles,
-        None,
-        cover=True,
-        watermark=brief.layout.watermark,
-        title=brief.title,
-        author=", ".join(brief.authors),
-        subject=brief.audience_line or brief.subtitle,
-        keywords=list(brief.keywords),
-        lang=lang,
-    )
+    doc = brief_document(brief, buffer, styles, None)
     story = [*cover_flowables(brief, ctx), PageBreak(), _FurniturePage(pages)]
     doc.build(story, canvasmaker=functools.partial(TaggingCanvas, tree=tree))
     canv = doc.canv
-    kinds = [COVER] + [BODY] * (pages - 1)
-    furniture = Furniture(
-        brief.short_title or brief.title, brief.audience_line, brief.prepared_for.line(), brief.words.page_of
-    )
-    define_page_furniture(canv, kinds, furniture, styles)
     assert isinstance(canv, TaggingCanvas)
-    finish_tagged_pdf(canv, DocumentInfo(brief.title, brief.authors, brief.audience_line or brief.subtitle, lang))
-    if brief.recipe_yaml:
-        embed_file(
-            canv,
-            RECIPE_FILE_NAME,
-            brief.recipe_yaml.encode("utf-8"),
-            "application/x-yaml",
-            "The briefer recipe that made this brief",
-        )
+    define_page_furniture(canv, [COVER] + [BODY] * (pages - 1), page_furniture(brief), styles)
+    finish_tagged_pdf(canv, document_info(brief))
+    embed_recipe(canv, brief)
     canv.save()
     return buffer.getvalue()

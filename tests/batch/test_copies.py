@@ -18,6 +18,7 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
+from briefer.batch.combine import copy_starts
 from briefer.batch.copies import CopyMaker, make_template, personalise, template_recipe
 from briefer.batch.plan import plan_recipients
 from briefer.batch.recipients import Recipient
@@ -40,6 +41,7 @@ def personal(recipe: Recipe, name: str, **fields: str) -> Recipe:
 
 def pixels(pdf: bytes, folder: Path) -> list[bytes]:
     """Every page rendered by poppler at 40 dpi, in grey: the bytes of each page's image."""
+    folder.mkdir(exist_ok=True)
     path = folder / "in.pdf"
     path.write_bytes(pdf)
     for old in folder.glob("page*"):
@@ -198,8 +200,51 @@ def test_a_recipients_batch_writes_each_copy_as_its_single_build(report, brief_r
     assert all(job.personal for job in plan.jobs)
     result = build_batch(report, plan, tmp_path, jobs=jobs)
     assert len(result.files) == 3
-    for job, written in zip(plan.jobs, result.files, strict=True):
-        copy, single = written.path.read_bytes(), build_bytes(report, job.recipe)
+    assert sorted(f.path.stem for f in result.files) == sorted(job.stem for job in plan.jobs)
+    for job in plan.jobs:
+        copy, single = (tmp_path / f"{job.stem}.pdf").read_bytes(), build_bytes(report, job.recipe)
         assert copy != single  # made from the template
         assert page_texts(copy) == page_texts(single)
         assert read_embedded_recipe(copy) == read_embedded_recipe(single)
+
+
+@needs_poppler
+def test_a_combined_file_shares_the_template_and_shows_each_copy_as_its_single_build(report, brief_recipe, tmp_path):
+    people = [Recipient(name, "Member of Parliament", "Committee on Defence") for name in NAMES[:3]]
+    people.append(Recipient("Jonas Petraitis"))  # no organisation: a template of its own
+    plan = plan_recipients(report, brief_recipe, people, combined=True)
+    assert all(job.joined for job in plan.jobs)
+    result = build_batch(report, plan, tmp_path, jobs=2)
+    (combined,) = result.files
+    joined = combined.path.read_bytes()
+    singles = [build_bytes(report, job.recipe) for job in plan.jobs]
+    counts = [len(PdfReader(io.BytesIO(single)).pages) for single in singles]
+    starts = copy_starts(counts)
+    joined_pixels, joined_texts = pixels(joined, tmp_path / "joined"), page_texts(joined)
+    for single, start, count in zip(singles, starts, counts, strict=True):
+        assert joined_pixels[start - 1 : start - 1 + count] == pixels(single, tmp_path / "single")
+        assert joined_texts[start - 1 : start - 1 + count] == page_texts(single)
+    # each copy's links go to its own pages, its bookmarks nest under its recipient's name
+    joined_links, reader = links(joined), PdfReader(io.BytesIO(joined))
+    for single, start, count in zip(singles, starts, counts, strict=True):
+        own = [
+            [(text, None if page is None else page - (start - 1)) for text, page in page_links]
+            for page_links in joined_links[start - 1 : start - 1 + count]
+        ]
+        assert own == links(single)
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert titles == [person.name for person in people]
+    assert [
+        reader.get_destination_page_number(item) + 1 for item in reader.outline if not isinstance(item, list)
+    ] == starts
+    _, subsets = fonts(joined)
+    assert len(subsets) == len(set(subsets)), "two font subsets share a tag"
+    # the copies of one template share their body pages' content: it is in the file once
+    with pikepdf.open(io.BytesIO(joined)) as opened:
+        contents = [
+            [opened.pages[start - 1 + n].obj.Contents.objgen for n in range(count)]
+            for start, count in zip(starts, counts, strict=True)
+        ]
+    assert contents[0][1:] == contents[1][1:] == contents[2][1:]
+    assert contents[0][0] != contents[1][0]  # each cover its own
+    assert not set(contents[3]) & set(contents[0])  # the other template's copy
