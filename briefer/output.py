@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import glob
 import os
 import tempfile
 from pathlib import Path
@@ -62,11 +61,16 @@ def _remove_orphans(folder: Path, name: str) -> None:
     Only `kill -9` (or a power cut) leaves one: every other exit removes its own. The writer's
     process id is in the name, so a write in progress elsewhere is never touched.
     """
-    for temp in folder.glob(f".{glob.escape(name)}.*.part"):
-        pid = temp.name[len(name) + 2 :].split(".", 1)[0]
+    prefix = f".{name}."
+    # a plain scan, not a glob: a batch writes a thousand files into one folder, and globbing it
+    # for each one took half the time of writing them
+    with os.scandir(folder) as entries:
+        temps = [entry.name for entry in entries if entry.name.startswith(prefix) and entry.name.endswith(".part")]
+    for temp in temps:
+        pid = temp[len(prefix) :].split(".", 1)[0]
         if pid.isdigit() and not _alive(int(pid)):
             with contextlib.suppress(OSError):
-                temp.unlink()
+                (folder / temp).unlink()
 
 
 def _alive(pid: int) -> bool:

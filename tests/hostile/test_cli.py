@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -70,6 +71,18 @@ def test_an_interrupted_write_leaves_no_temporary_file(tmp_path: Path, monkeypat
         write_atomically(target, b"new")
     assert target.read_bytes() == b"the good one"
     assert [p.name for p in tmp_path.iterdir()] == ["brief.pdf"]
+
+
+def test_a_killed_writers_temporary_file_is_removed_by_the_next_write(tmp_path: Path) -> None:
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    orphan = tmp_path / f".brief.pdf.{gone.pid}.abc123.part"  # as kill -9 mid-write leaves it
+    alive = tmp_path / f".brief.pdf.{os.getpid()}.def456.part"  # a write in progress: not touched
+    other = tmp_path / f".brief.pdf.old.{gone.pid}.x.part"  # another file's, whose name starts alike
+    for path in (orphan, alive, other):
+        path.write_bytes(b"half")
+    write_atomically(tmp_path / "brief.pdf", b"whole")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["brief.pdf", alive.name, other.name])
 
 
 def test_markdown_prints_entities_and_list_marks_as_typed(tmp_path: Path) -> None:
