@@ -28,15 +28,8 @@ from briefer.content.model import Report
 from briefer.inputs import reason
 from briefer.output import write_atomically
 
-# imported once by the fork server, so each worker starts with them loaded
-PRELOAD = [
-    "briefer.batch.worker",
-    "briefer.render.glance",
-    "briefer.build",
-    "briefer.render.pdf",
-    "briefer.batch.copies",
-    "pikepdf",
-]
+# imported once by the fork server, so each worker starts with them loaded and the fonts registered
+PRELOAD = ["briefer.batch.worker", "briefer.build", "briefer.batch.copies", "pikepdf", "briefer.batch.fork_preload"]
 POLL_SECONDS = 0.05  # how often a waiting batch looks at the cancel flag
 AHEAD = 2  # jobs handed to the pool per worker: enough to keep every worker busy
 

@@ -142,3 +142,18 @@ def test_missing_fonts_are_explained(tmp_path: Path) -> None:
     assert done.stderr.startswith("briefer: cannot find the fonts briefs are set in (")
     assert "reinstall briefer" in done.stderr and "Traceback" not in done.stderr
     assert not (tmp_path / "b.pdf").exists()
+
+
+def test_missing_fonts_are_explained_by_a_batch_too(tmp_path: Path) -> None:
+    """The batch's fork server registers the fonts for its workers; without them it must neither
+    die silently nor hang: the workers say what is missing."""
+    env = package_without_fonts(tmp_path)
+    people = tmp_path / "people.csv"
+    people.write_text("name\nAda Lovelace\nŁukasz Wójcik\nОлена Ковальчук\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "briefer", "batch", "--recipients", str(people), "--jobs", "2", "-o", str(tmp_path / "out")],
+        capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120,
+    )  # fmt: skip
+    assert done.returncode != 0 and "Traceback" not in done.stderr, done.stderr
+    assert "fonts" in done.stderr, done.stderr
+    assert not list((tmp_path / "out").glob("*.pdf"))
