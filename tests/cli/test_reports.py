@@ -150,10 +150,10 @@ def test_missing_fonts_are_explained_by_a_batch_too(tmp_path: Path) -> None:
     env = package_without_fonts(tmp_path)
     people = tmp_path / "people.csv"
     people.write_text("name\nAda Lovelace\nŁukasz Wójcik\nОлена Ковальчук\n", encoding="utf-8")
+    argv = ["batch", "--recipients", str(people), "--jobs", "2", "-o", str(tmp_path / "out")]
     done = subprocess.run(
-        [sys.executable, "-m", "briefer", "batch", "--recipients", str(people), "--jobs", "2", "-o", str(tmp_path / "out")],
-        capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120,
-    )  # fmt: skip
+        [sys.executable, "-m", "briefer", *argv], capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120
+    )
     assert done.returncode != 0 and "Traceback" not in done.stderr, done.stderr
     assert "fonts" in done.stderr, done.stderr
     assert not list((tmp_path / "out").glob("*.pdf"))
