@@ -16,11 +16,12 @@ from briefer.batch.errors import BatchError
 from briefer.content.printable import unprintable
 from briefer.inputs import MB, InputError, read_input
 from briefer.tailor.recipe import PreparedFor
+from briefer.tailor.recipe_check import MAX_PREPARED
 
 COLUMNS = ("name", "title", "organisation")
 _ALIASES = {"organization": "organisation"}
 MAX_PROBLEMS = 20
-MAX_FIELD = 300  # characters of a name, title or organisation (a field that spans rows is longer)
+MAX_FIELD = MAX_PREPARED  # characters of a name, title or organisation (a field that spans rows is longer)
 MAX_FILE_BYTES = 20 * MB  # 100,000 recipients of 200 bytes each
 
 
@@ -161,6 +162,13 @@ def _unusable(values: dict[str, str]) -> list[str]:
             found.append(
                 f"the {column} is {len(text):,} characters long (at most {MAX_FIELD}): is a double quote left open?"
             )
+    # the cover prints them as one line, "name, title": checked here, with the row's line, and
+    # not by the recipe check of that copy halfway through the batch
+    together = len(values.get("name", "")) + len(", ") + len(values.get("title", ""))
+    if values.get("title") and together > MAX_PREPARED and not found:
+        found.append(
+            f"the name and title together are {together:,} characters long; at most {MAX_PREPARED} fit on a cover"
+        )
     return found
 
 

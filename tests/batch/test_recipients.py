@@ -85,3 +85,10 @@ def test_line_numbers_count_quoted_line_breaks():
 def test_utf16_gets_a_hint():
     data = "name,title,organisation\nAda,Dr,Lab\n".encode("utf-16")
     assert problems(data) == ["line 1: the file is UTF-16 text; save it as UTF-8 (“CSV UTF-8” in spreadsheet programs)"]
+
+
+def test_a_name_and_title_too_long_together_are_refused_by_line_before_anything_is_built():
+    """Each fits alone, but the cover prints "name, title" as one line of at most 300 characters."""
+    name, title = "N" * 200, "T" * 150
+    data = f"name,title,organisation\nAda,Dr,Lab\n{name},{title},Lab\n{name},,Lab\n".encode()
+    assert problems(data) == ["line 3: the name and title together are 352 characters long; at most 300 fit on a cover"]
