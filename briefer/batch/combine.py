@@ -15,9 +15,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from briefer.batch.swap import CoverShape, cover_shape, fits, retag_fonts, subset_tag, swap_in
+from briefer.batch.swap import CoverShape, cover_shape, retag_fonts, subset_tag, swap_in
 
 OutlineSpec = list[tuple[str, "int | None", "OutlineSpec"]]  # (title, 0-based page, children)
+_Link = tuple[Any, "int | None", list[Any]]  # an annotation, the page it links to, the rest of its destination
 
 
 def combine_copies(copies: Sequence[tuple[str, bytes]], *, pad: bool = True) -> bytes:
@@ -40,6 +41,7 @@ class _Shared:
     pages: list[Any]  # page dictionaries, never in the page tree themselves
     cover: CoverShape | None
     index: dict[tuple[int, int], int]  # page dictionary -> its 0-based page
+    links: list[list[_Link]]  # each page's link annotations
     outline: OutlineSpec
     info: Any
 
@@ -79,12 +81,14 @@ class Joiner:
 
         shared = self._template(template)
         mine = pikepdf.open(io.BytesIO(parts))
-        if shared.cover is None or not fits(shared.cover, mine):
-            return False  # batch/copies.py sends only parts that fit: a bug
+        # CopyMaker.parts sent only parts whose cover fits (cover_shape); this only guards the count
+        if shared.cover is None or len(mine.pages) != 2:
+            return False
         start = self._start()
         pages = [self._clone(page) for page in shared.pages]
-        for page in pages:
-            self._relink(page, shared, pages)
+        for page, links in zip(pages, shared.links, strict=True):
+            if links:
+                page.Annots = self._relinked(links, pages)
             self.pdf.pages.append(pikepdf.Page(page))
         swap_in(self.pdf, pages, mine, self._tags)
         self._tags += 1
@@ -137,8 +141,9 @@ class Joiner:
                 outline = _spec(source, theirs.root)
             retag_fonts([page.Resources for page in pages if "/Resources" in page], self._tag())
             index = {page.objgen: n for n, page in enumerate(pages)}
-            cover = cover_shape(source)
-            shared = self._shared[template] = _Shared(pages, cover, index, outline, dict(source.docinfo.items()))
+            links = [_links(page, index) for page in pages]
+            info = dict(source.docinfo.items())
+            shared = self._shared[template] = _Shared(pages, cover_shape(source), index, links, outline, info)
         return shared
 
     def _clone(self, page: Any) -> Any:
@@ -153,22 +158,32 @@ class Joiner:
             clone.Resources = resources
         return self.pdf.make_indirect(clone)
 
-    def _relink(self, page: Any, shared: _Shared, pages: list[Any]) -> None:
-        """Give the page its own link annotations, pointing at this copy's pages."""
+    def _relinked(self, links: list[_Link], pages: list[Any]) -> Any:
+        """A page's link annotations of its own, pointing at this copy's pages."""
         import pikepdf
 
-        if "/Annots" not in page:
-            return
         annotations = []
-        for annotation in page.Annots:
+        for annotation, target, rest in links:
             own = pikepdf.Dictionary(annotation)
-            destination = annotation.get("/Dest")
-            if isinstance(destination, pikepdf.Array) and len(destination):
-                target = shared.index.get(destination[0].objgen)
-                if target is not None:
-                    own.Dest = pikepdf.Array([pages[target], *list(destination)[1:]])
+            if target is not None:
+                own.Dest = pikepdf.Array([pages[target], *rest])
             annotations.append(self.pdf.make_indirect(own))
-        page.Annots = pikepdf.Array(annotations)
+        return pikepdf.Array(annotations)
+
+
+def _links(page: Any, index: dict[tuple[int, int], int]) -> list[_Link]:
+    """Each link annotation of a template page, with the 0-based page its destination shows."""
+    import pikepdf
+
+    links = []
+    for annotation in page.get("/Annots", []):
+        destination = annotation.get("/Dest")
+        target, rest = None, []
+        if isinstance(destination, pikepdf.Array) and len(destination):
+            target = index.get(destination[0].objgen)
+            rest = list(destination)[1:]
+        links.append((annotation, target, rest))
+    return links
 
 
 def _spec(copy: Any, items: Iterable[Any]) -> OutlineSpec:
