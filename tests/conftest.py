@@ -19,6 +19,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["BRIEFER_CACHE"] = tempfile.mkdtemp(prefix="briefer-test-cache-")
 atexit.register(shutil.rmtree, os.environ["BRIEFER_CACHE"], True)
 
+# ReportLab is set up as briefer sets it up (render/reportlab_hooks.py) whichever test imports it first
+import briefer.render  # noqa: E402, F401
+
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
 MINI = Path(__file__).resolve().parent / "data" / "mini-report"

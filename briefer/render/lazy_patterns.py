@@ -1,17 +1,17 @@
-"""Imports ReportLab's paragraph module without compiling its URL pattern until a link needs it.
+"""ReportLab's paragraph module, imported without compiling its URL pattern until a link needs it.
 
 reportlab.platypus.paragraph compiles, at import, a case-insensitive pattern for URLs spanning
 most of Unicode: 30–45 ms, a tenth of a one-section build from the command line, though only a
 link to a web address ever uses it (to tell a URL from a local destination). While that module
-is imported, this hands ReportLab a pattern that compiles itself on first use: the same pattern
-with the same flags, so every match is the same. Runs once, from briefer/render/__init__.py,
-before any renderer imports ReportLab's platypus; if it was imported already, nothing changes.
+is imported, `compiled_on_first_use` hands ReportLab a pattern that compiles itself on first use:
+the same pattern with the same flags, so every match is the same.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
-import sys
+from collections.abc import Iterator
 from typing import Any
 
 _SLOW_PREFIX = "(^(?:[a-z0-9\\.\\-\\+]*)://)"  # the start of reportlab.platypus.paragraph.uri_pat
@@ -30,9 +30,9 @@ class LazyPattern:
         return getattr(self._compiled, name)
 
 
-def import_paragraph() -> None:
-    if "reportlab.platypus.paragraph" in sys.modules:
-        return
+@contextlib.contextmanager
+def compiled_on_first_use() -> Iterator[None]:
+    """While inside, re.compile makes ReportLab's URL pattern a LazyPattern (and nothing else)."""
     real = re.compile
 
     def compile_lazily(pattern: Any, flags: int = 0) -> Any:
@@ -42,6 +42,6 @@ def import_paragraph() -> None:
 
     re.compile = compile_lazily
     try:
-        import reportlab.platypus.paragraph  # noqa: F401
+        yield
     finally:
         re.compile = real

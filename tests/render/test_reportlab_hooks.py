@@ -1,4 +1,5 @@
-"""ReportLab's URL pattern compiles at first use, and matches exactly as the compiled one."""
+"""ReportLab starts our way only when a renderer needs it: its URL pattern compiles at first use and
+matches exactly as the compiled one; a Markdown brief imports no ReportLab."""
 
 from __future__ import annotations
 
@@ -32,6 +33,17 @@ def test_the_url_pattern_matches_as_reportlabs_own_compiled_pattern():
     for sample in SAMPLES:
         ours, theirs = pattern.match(sample), compiled.match(sample)
         assert (ours and ours.groups()) == (theirs and theirs.groups()), sample
+
+
+def test_a_markdown_brief_imports_no_reportlab(tmp_path):
+    code = (
+        "import sys; from briefer.cli.main import main; "
+        f"main(['build', '--sections', 'introduction', '-o', {str(tmp_path / 'b.md')!r}]); "
+        "print(sorted(m for m in sys.modules if m.startswith('reportlab')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines()[-1] == "[]"
+    assert (tmp_path / "b.md").read_text(encoding="utf-8").startswith("# ")
 
 
 def test_in_a_fresh_process_the_pattern_waits_and_re_compile_is_itself_again():
