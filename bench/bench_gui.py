@@ -14,6 +14,7 @@ STARTED = time.perf_counter()  # before Qt or briefer is imported: "start" is th
 import argparse  # noqa: E402
 import os  # noqa: E402
 import statistics  # noqa: E402
+import sys  # noqa: E402
 import tempfile  # noqa: E402
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -21,6 +22,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["BRIEFER_SETTINGS"] = os.path.join(tempfile.mkdtemp(prefix="briefer-bench-"), "bench.ini")
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer  # noqa: E402
+
+from briefer.gui import app as gui_app  # noqa: E402
+
+# as the app starts (run_app): the warm build process first, then the window's modules
+if "--in-thread" not in sys.argv and hasattr(gui_app, "start_preview_process"):
+    gui_app.start_preview_process()
 
 from briefer.gui import dialogs  # noqa: E402
 from briefer.gui.app import create_app  # noqa: E402

@@ -19,17 +19,17 @@ import threading
 import time
 import traceback
 from pathlib import Path
-from typing import IO, Any, BinaryIO, cast
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, cast
 
 import briefer
-from briefer.content.model import Report
-from briefer.content.problems import ContentError
-from briefer.content.resources import MissingPartError
-from briefer.gui.i18n import _
-from briefer.gui.preview_job import Preview, build_preview
-from briefer.gui.short_jobs import Job
-from briefer.tailor.recipe import Recipe
-from briefer.tailor.recipe_check import RecipeError
+
+# Light to import, so the app can start the child before it imports Qt and its window (app.py):
+# the core is imported where it is used, in the child and once a reply comes back.
+if TYPE_CHECKING:
+    from briefer.content.model import Report
+    from briefer.gui.preview_job import Preview
+    from briefer.gui.short_jobs import Job
+    from briefer.tailor.recipe import Recipe
 
 _LENGTH = struct.Struct("!Q")
 BUILD_SECONDS = 60.0  # a preview taking longer is stopped (the whole 250-page report takes 2 s)
@@ -63,7 +63,22 @@ def _receive(stream: IO[bytes], timeout: float | None = None) -> object | None:
 
 def _build(report: Report, request: Recipe | Job) -> object:
     """A preview of a recipe, or what another job (a short form) makes."""
+    from briefer.gui.preview_job import build_preview
+    from briefer.gui.short_jobs import Job
+
     return request.run(report) if isinstance(request, Job) else build_preview(report, request)
+
+
+def _warm_up() -> None:
+    """Import what a build uses before the first request comes (the PDF renderer's modules are
+    imported on a first build otherwise: ~0.2 s of the first preview), and load the fonts."""
+    from briefer.content.resources import MissingPartError
+    from briefer.gui import preview_job, short_jobs  # noqa: F401
+    from briefer.render import pdf  # noqa: F401
+    from briefer.render.fonts import register_fonts
+
+    with contextlib.suppress(MissingPartError):  # then every build says so, in the preview
+        register_fonts()
 
 
 def serve(requests: BinaryIO, replies: BinaryIO) -> None:
@@ -71,13 +86,14 @@ def serve(requests: BinaryIO, replies: BinaryIO) -> None:
 
     The report comes only when it changed; the child keeps the last one under the parent's key.
     """
-    from briefer.render.fonts import register_fonts
+    from briefer.content.problems import ContentError
+    from briefer.content.resources import MissingPartError
+    from briefer.tailor.recipe_check import RecipeError
 
-    with contextlib.suppress(MissingPartError):  # then every build says so, in the preview
-        register_fonts()  # pay for fonts before the first request
+    _warm_up()
     reports: dict[int, Report] = {}
     while (request := _receive(requests)) is not None:
-        key, report, recipe = cast(tuple[int, Report | None, Recipe | Job], request)
+        key, report, recipe = cast("tuple[int, Report | None, Recipe | Job]", request)
         if report is not None:
             reports = {key: report}
         held = reports.get(key)
@@ -198,12 +214,17 @@ class ProcessBuild:
         return self._child
 
     def __call__(self, report: Report, recipe: Recipe) -> Preview:
+        from briefer.content.problems import ContentError
+        from briefer.content.resources import MissingPartError
+        from briefer.gui.i18n import _
+        from briefer.tailor.recipe_check import RecipeError
+
         with self._lock:  # one build at a time: the child holds one report
             stops = self._stops
             for _attempt in range(3):
                 child = self._ensure_child()
                 if child is None:
-                    return cast(Preview, _build(report, recipe))
+                    return cast("Preview", _build(report, recipe))
                 assert child.stdin is not None and child.stdout is not None
                 fresh = report is not self._sent
                 if fresh:
@@ -230,7 +251,7 @@ class ProcessBuild:
                     continue
                 self._sent = report
                 if kind == "ok":
-                    return cast(Preview, value)
+                    return cast("Preview", value)
                 if kind == "missing-part":
                     raise MissingPartError(str(value))
                 if kind in ("recipe", "content"):
@@ -257,7 +278,7 @@ class ProcessBuild:
 
     def run_job(self, report: Report, job: Job) -> object:
         """Run a short-form job in the child (as a preview is built), blocking the calling thread."""
-        return self(report, cast(Recipe, job))
+        return self(report, cast("Recipe", job))
 
     def stop(self) -> None:
         """End the child now, even in the middle of a build (that build raises BuildProcessError).

@@ -230,9 +230,11 @@ class MainWindow(
         self.changed_field, self.changed_section = self.panel.last_field, self.panel.last_ticked
         self._update_title()
         self._show_warnings(recipe)
-        # typing waits for a pause; a click is built almost at once (the builder keeps at most one
-        # request waiting behind a running build, so a burst of clicks cannot pile up builds)
-        self.debounce.start(self._typing_delay_ms if typing else CLICK_DELAY_MS)
+        # A click is built almost at once, and so is typing while a build runs: the builder keeps
+        # at most one request waiting behind a running build (a newer one replaces it), so a burst
+        # of changes cannot pile up builds. Typing when idle waits for a short pause, restarted by
+        # every keystroke, so a fast burst (a paste, a held key) is one build.
+        self.debounce.start(self._typing_delay_ms if typing and not self.builder.busy else CLICK_DELAY_MS)
 
     def rebuild_now(self) -> None:
         """Ask for a preview of the recipe on show (the debounce timer ends here too)."""
@@ -251,7 +253,7 @@ class MainWindow(
 
     def _show_preview(self, preview: Preview) -> None:
         self.last_preview = preview
-        self.preview.show_pdf(preview.pdf)
+        self.preview.show_pdf(preview.pdf, one_size=True)  # a brief is all one paper size
         if not self.content_ok:
             self.preview.stack.setCurrentWidget(self.preview.document_page)  # with its banner
         self.stats_label.setText(status_text(preview.stats))

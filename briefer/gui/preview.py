@@ -155,8 +155,11 @@ class PreviewPane(QWidget):
 
     # -- what is shown -------------------------------------------------------------
 
-    def show_pdf(self, pdf: bytes) -> None:
-        """Replace the document, keeping the reader's place when the new one is as long."""
+    def show_pdf(self, pdf: bytes, *, one_size: bool = False) -> None:
+        """Replace the document, keeping the reader's place when the new one is as long.
+
+        `one_size`: every page has the first page's size (a brief is all one paper), so only the
+        first is measured: QtPdf loads a page to measure it, ~0.5 ms each on the UI thread."""
         scroll = self.view.verticalScrollBar().value()
         hscroll = self.view.horizontalScrollBar().value()
         buffer = QBuffer()
@@ -166,9 +169,11 @@ class PreviewPane(QWidget):
         document.load(buffer)  # a QBuffer is read at once: the document is ready on return
         old_document, old_buffer = self._document, self._buffer
         self._document, self._buffer, self._pdf = document, buffer, pdf
-        self._sizes = tuple(
-            (size.width(), size.height()) for size in map(document.pagePointSize, range(document.pageCount()))
-        )
+        count = document.pageCount()
+        measured = range(1 if one_size and count else count)
+        self._sizes = tuple((size.width(), size.height()) for size in map(document.pagePointSize, measured))
+        if one_size and count:
+            self._sizes *= count
         self.view.setDocument(document)
         self.side.set_document(document)
         self.find_bar.set_document(document)

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from briefer.content.model import Report
 from briefer.gui.main_window import MainWindow
 from briefer.gui.page_layout import Fit
+from briefer.gui.window_history import CLICK_DELAY_MS
 from briefer.tailor.recipe import Recipe
 from tests.gui.conftest import Dialogs, change_and_wait, preview_text, wait_for_preview
 
@@ -116,6 +117,18 @@ def test_typing_is_debounced_into_one_build(qtbot: QtBot, window: MainWindow) ->
     wait_for_preview(qtbot, window)
     assert requested == [1]
     assert window.last_preview.recipe.watermark == "DRAFT"
+
+
+def test_typing_while_a_build_runs_joins_the_queue_without_waiting_for_a_pause(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.panel.watermark.setText("ONE")
+    window.rebuild_now()
+    assert window.builder.busy
+    qtbot.keyClicks(window.panel.watermark, "X")  # a pause would only delay it: it waits for the build anyway
+    assert window.debounce.isActive() and window.debounce.interval() == CLICK_DELAY_MS
+    wait_for_preview(qtbot, window)
+    assert window.last_preview.recipe.watermark == "ONEX"
 
 
 def test_the_reader_keeps_their_place_when_the_preview_updates(qtbot: QtBot, window: MainWindow) -> None:
