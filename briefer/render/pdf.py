@@ -52,8 +52,25 @@ def _configure_reportlab() -> None:
     rl_config.useA85 = 0
 
 
+UNKNOWN_YET = "…"  # in the first pages alone: a page count or page number only the whole layout knows
+
+
 def render_pdf(brief: Brief, *, tagged: bool = True) -> bytes:
     """The brief's PDF: tagged (PDF/UA-1); `tagged=False` only for measuring what tagging costs."""
+    return _render(brief, tagged, None)[0]
+
+
+def render_first_pages(brief: Brief, pages: int) -> tuple[bytes, bool]:
+    """The brief's first `pages` pages, laid out exactly as in the whole brief, and whether they
+    are the whole brief (then the bytes are render_pdf's). Only a preview shows the first pages
+    alone, while the whole brief is built: the page count in the footers and the contents' page
+    numbers of headings after them, which need the whole layout, read UNKNOWN_YET."""
+    pdf, cut = _render(brief, True, max(1, pages))
+    return pdf, not cut
+
+
+def _render(brief: Brief, tagged: bool, first_pages: int | None) -> tuple[bytes, bool]:
+    """The PDF, and whether layout stopped after `first_pages` pages with more to come."""
     _configure_reportlab()
     styles = build_styles(brief.layout)
     registry = PageRegistry()
@@ -75,20 +92,27 @@ def render_pdf(brief: Brief, *, tagged: bool = True) -> bytes:
         subject=brief.audience_line or brief.subtitle,
         keywords=list(brief.keywords),
         lang=lang,
+        first_pages=first_pages,
     )
     story = _story(brief, ctx, ledger, entries)
     if tagged:
         doc.build(story, canvasmaker=functools.partial(TaggingCanvas, tree=tree))
     else:
         doc.build(story, canvasmaker=PackedCanvas)
+    _finish(brief, doc, registry, entries)
+    return buffer.getvalue(), doc.cut
 
-    # layout is over: every page count and heading page is known
-    canv = doc.canv
+
+def _finish(brief: Brief, doc: BriefDocTemplate, registry: PageRegistry, entries: list[tuple[str, str, int]]) -> None:
+    """Layout is over (or stopped: `doc.cut`): every page count and heading page laid out is
+    known. Define the forms the pages call, the catalog's entries, and save."""
+    canv, styles, lang = doc.canv, doc.styles, brief.language or "en"
     furniture = Furniture(
         brief.short_title or brief.title, brief.audience_line, brief.prepared_for.line(), brief.words.page_of
     )
-    define_page_furniture(canv, doc.page_kinds, furniture, styles)
-    define_page_numbers(canv, {key: registry.pages[key] for key, _, _ in entries}, styles)
+    define_page_furniture(canv, doc.page_kinds, furniture, styles, UNKNOWN_YET if doc.cut else None)
+    numbers = {key: registry.pages.get(key, UNKNOWN_YET) if doc.cut else registry.pages[key] for key, _, _ in entries}
+    define_page_numbers(canv, numbers, styles)
     set_print_preferences(canv, len(doc.page_kinds))
     name_destinations(canv, list(registry.pages))
     if registry.pages:
@@ -105,7 +129,6 @@ def render_pdf(brief: Brief, *, tagged: bool = True) -> bytes:
             "The briefer recipe that made this brief",
         )
     canv.save()
-    return buffer.getvalue()
 
 
 def _story(
