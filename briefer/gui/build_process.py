@@ -18,6 +18,8 @@ import sys
 import threading
 import time
 import traceback
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, cast
 
@@ -61,12 +63,20 @@ def _receive(stream: IO[bytes], timeout: float | None = None) -> object | None:
 # --- in the child ---------------------------------------------------------------------------
 
 
-def _build(report: Report, request: Recipe | Job) -> object:
-    """A preview of a recipe, or what another job (a short form) makes."""
+def _build(
+    report: Report,
+    request: Recipe | Job,
+    first_pages: int = 0,
+    on_first_pages: Callable[[Preview], None] | None = None,
+) -> object:
+    """A preview of a recipe (its first pages handed on first, when asked), or what another job
+    (a short form) makes."""
     from briefer.gui.preview_job import build_preview
     from briefer.gui.short_jobs import Job
 
-    return request.run(report) if isinstance(request, Job) else build_preview(report, request)
+    if isinstance(request, Job):
+        return request.run(report)
+    return build_preview(report, request, first_pages, on_first_pages)
 
 
 def _warm_up() -> None:
@@ -82,9 +92,11 @@ def _warm_up() -> None:
 
 
 def serve(requests: BinaryIO, replies: BinaryIO) -> None:
-    """Answer (key, report or None, recipe) requests until the parent closes the pipe.
+    """Answer (key, report or None, recipe, first pages) requests until the parent closes the pipe.
 
     The report comes only when it changed; the child keeps the last one under the parent's key.
+    A request with first pages gets a ("first-pages", Preview) reply before its answer when the
+    brief is longer than that.
     """
     from briefer.content.problems import ContentError
     from briefer.content.resources import MissingPartError
@@ -93,7 +105,7 @@ def serve(requests: BinaryIO, replies: BinaryIO) -> None:
     _warm_up()
     reports: dict[int, Report] = {}
     while (request := _receive(requests)) is not None:
-        key, report, recipe = cast("tuple[int, Report | None, Recipe | Job]", request)
+        key, report, recipe, first_pages = cast("tuple[int, Report | None, Recipe | Job, int]", request)
         if report is not None:
             reports = {key: report}
         held = reports.get(key)
@@ -102,7 +114,8 @@ def serve(requests: BinaryIO, replies: BinaryIO) -> None:
             reply = ("missing", None)
         else:
             try:
-                reply = ("ok", _build(held, recipe))
+                first = partial(_send_first_pages, replies)
+                reply = ("ok", _build(held, recipe, first_pages, first))
             except ContentError as exc:
                 # a ContentError does not survive pickling (its argument is its message): send the parts
                 reply = ("recipe" if isinstance(exc, RecipeError) else "content", exc.problems)
@@ -111,6 +124,10 @@ def serve(requests: BinaryIO, replies: BinaryIO) -> None:
             except Exception as exc:  # shown in the preview panel, where it can be reported
                 reply = ("error", "".join(traceback.format_exception(exc)))
         _send(replies, reply)
+
+
+def _send_first_pages(replies: BinaryIO, preview: Preview) -> None:
+    _send(replies, ("first-pages", preview))
 
 
 def main() -> None:
@@ -213,7 +230,15 @@ class ProcessBuild:
             self._sent = None
         return self._child
 
-    def __call__(self, report: Report, recipe: Recipe) -> Preview:
+    def __call__(
+        self,
+        report: Report,
+        recipe: Recipe,
+        first_pages: int = 0,
+        on_first_pages: Callable[[Preview], None] | None = None,
+    ) -> Preview:
+        """The preview of `recipe`; with `first_pages`, `on_first_pages` gets the brief's first
+        pages alone first, when the brief is longer (called in this thread)."""
         from briefer.content.problems import ContentError
         from briefer.content.resources import MissingPartError
         from briefer.gui.i18n import _
@@ -224,22 +249,12 @@ class ProcessBuild:
             for _attempt in range(3):
                 child = self._ensure_child()
                 if child is None:
-                    return cast("Preview", _build(report, recipe))
-                assert child.stdin is not None and child.stdout is not None
+                    return cast("Preview", _build(report, recipe, first_pages, on_first_pages))
                 fresh = report is not self._sent
                 if fresh:
                     self._key += 1
-                try:
-                    _send(child.stdin, (self._key, report if fresh else None, recipe))
-                    reply = _receive(child.stdout, self.time_limit)
-                except (BrokenPipeError, OSError):
-                    reply = None
-                except BuildTimeout:
-                    self._stop_child(kill=True)
-                    raise PreviewTooSlow(
-                        f"building the preview took more than {self.time_limit:g} seconds, so it was "
-                        "stopped; export the brief (File ▸ Export PDF) to build it without a time limit"
-                    ) from None
+                request = (self._key, report if fresh else None, recipe, first_pages)
+                reply = self._exchange(child, request, on_first_pages)
                 if reply is None:  # the child died (killed, out of memory): start another
                     self._stop_child()
                     if stops != self._stops:
@@ -258,6 +273,29 @@ class ProcessBuild:
                     raise (RecipeError if kind == "recipe" else ContentError)(value)
                 raise BuildProcessError(_("the preview process failed:\n{details}").format(details=value))
         raise BuildProcessError(_("the preview process stopped answering (it was restarted twice)"))
+
+    def _exchange(
+        self, child: subprocess.Popen[bytes], request: object, on_first_pages: Callable[[Preview], None] | None
+    ) -> object | None:
+        """Send one request and wait for its answer, handing on first pages that come before it;
+        None when the child has gone."""
+        assert child.stdin is not None and child.stdout is not None
+        try:
+            _send(child.stdin, request)
+            while True:
+                reply = _receive(child.stdout, self.time_limit)
+                if not (isinstance(reply, tuple) and reply[0] == "first-pages"):
+                    return reply
+                if on_first_pages is not None:
+                    on_first_pages(cast("Preview", reply[1]))
+        except (BrokenPipeError, OSError):
+            return None
+        except BuildTimeout:
+            self._stop_child(kill=True)
+            raise PreviewTooSlow(
+                f"building the preview took more than {self.time_limit:g} seconds, so it was "
+                "stopped; export the brief (File ▸ Export PDF) to build it without a time limit"
+            ) from None
 
     def _stop_child(self, kill: bool = False) -> None:
         child, self._child, self._sent = self._child, None, None

@@ -46,6 +46,7 @@ class PreviewPane(QWidget):
         super().__init__(parent)
         self._document: QPdfDocument | None = None
         self._buffer: QBuffer | None = None  # QPdfDocument reads from it lazily: keep it alive
+        self._retired: tuple[QPdfDocument, QBuffer] | None = None  # the document shown before
         self._pdf: bytes = b""
         self._sizes: tuple[tuple[float, float], ...] = ()
         self.fit = layout.Fit.WIDTH  # WIDTH and PAGE follow the view's size; CUSTOM keeps the factor
@@ -181,10 +182,12 @@ class PreviewPane(QWidget):
         self._apply_fit()
         self.view.verticalScrollBar().setValue(scroll)
         self.view.horizontalScrollBar().setValue(hscroll)
-        if old_document is not None:
-            old_document.deleteLater()
-        if old_buffer is not None:
-            old_buffer.close()
+        # the document replaced lives on until the next replacement: the change finder may still
+        # be reading its pages when a preview of the first pages replaces it for a moment
+        if self._retired is not None:
+            self._retired[0].deleteLater()
+            self._retired[1].close()
+        self._retired = (old_document, old_buffer) if old_document is not None and old_buffer is not None else None
         self.page_box.setSuffix(_(" of {count}").format(count=document.pageCount()))
         self._update_page()
 

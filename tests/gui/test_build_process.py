@@ -7,9 +7,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from briefer.build import build_bytes
+from briefer.build import build_bytes, page_count
 from briefer.content.model import Report
 from briefer.gui.build_process import ProcessBuild
+from briefer.gui.preview_job import Preview
 from briefer.tailor.recipe import Recipe
 from briefer.tailor.recipe_check import RecipeError
 
@@ -60,3 +61,20 @@ def test_shutdown_ends_the_child(process: ProcessBuild, report: Report) -> None:
     assert child is not None
     process.shutdown()
     assert child.poll() is not None
+
+
+def test_the_first_pages_come_before_the_whole_brief(process: ProcessBuild, report: Report) -> None:
+    recipe = Recipe(audience="parliamentarians", countries=("FI",))
+    first: list[Preview] = []
+    whole = process(report, recipe, 2, first.append)
+    assert whole.pdf == build_bytes(report, recipe, "pdf") and not whole.first_pages
+    (shown,) = first
+    assert shown.first_pages and shown.recipe == recipe and shown.stats.pages == 2
+    assert page_count(shown.pdf) == 2 and shown.pdf != whole.pdf[: len(shown.pdf)]
+
+
+def test_a_brief_no_longer_than_the_first_pages_comes_once(process: ProcessBuild, report: Report) -> None:
+    recipe = Recipe(sections=("foreword",), cover=False)
+    first: list[Preview] = []
+    whole = process(report, recipe, 40, first.append)
+    assert first == [] and whole.pdf == build_bytes(report, recipe, "pdf")
