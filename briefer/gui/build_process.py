@@ -18,6 +18,7 @@ import sys
 import threading
 import time
 import traceback
+import warnings
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -79,6 +80,33 @@ def _build(
     return build_preview(report, request, first_pages, on_first_pages)
 
 
+def _build_side_by_side(report: Report, recipe: Recipe, first_pages: int, replies: BinaryIO) -> Preview:
+    """In the child, where fork exists: tailor once, then lay out the first pages in a forked copy
+    of this process (on the machine's other core) while this one lays out the whole brief. The
+    copy sends its reply and exits before this one sends the whole brief (it is waited for)."""
+    from briefer.gui.preview_job import first_pages_preview, whole_preview
+    from briefer.tailor.tailor import tailor
+
+    started = time.perf_counter()
+    brief = tailor(report, recipe)
+    with warnings.catch_warnings():
+        # Python 3.12+ warns about forking with threads: the only other thread here sleeps and
+        # polls getppid (_exit_with_parent), holding no lock the copy could need
+        warnings.simplefilter("ignore", DeprecationWarning)
+        copy = os.fork()
+    if copy == 0:  # the copy: nothing here may return into the serving loop
+        try:
+            first = first_pages_preview(brief, recipe, first_pages, started)
+            if first.first_pages:
+                _send(replies, ("first-pages", first))
+        finally:
+            os._exit(0)
+    try:
+        return whole_preview(brief, recipe, started)
+    finally:
+        os.waitpid(copy, 0)
+
+
 def _warm_up() -> None:
     """Import what a build uses before the first request comes (the PDF renderer's modules are
     imported on a first build otherwise: ~0.2 s of the first preview), and load the fonts."""
@@ -100,6 +128,7 @@ def serve(requests: BinaryIO, replies: BinaryIO) -> None:
     """
     from briefer.content.problems import ContentError
     from briefer.content.resources import MissingPartError
+    from briefer.gui.short_jobs import Job
     from briefer.tailor.recipe_check import RecipeError
 
     _warm_up()
@@ -114,8 +143,10 @@ def serve(requests: BinaryIO, replies: BinaryIO) -> None:
             reply = ("missing", None)
         else:
             try:
-                first = partial(_send_first_pages, replies)
-                reply = ("ok", _build(held, recipe, first_pages, first))
+                if first_pages > 0 and hasattr(os, "fork") and not isinstance(recipe, Job):
+                    reply = ("ok", _build_side_by_side(held, recipe, first_pages, replies))
+                else:
+                    reply = ("ok", _build(held, recipe, first_pages, partial(_send_first_pages, replies)))
             except ContentError as exc:
                 # a ContentError does not survive pickling (its argument is its message): send the parts
                 reply = ("recipe" if isinstance(exc, RecipeError) else "content", exc.problems)

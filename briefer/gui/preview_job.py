@@ -99,13 +99,25 @@ def build_preview(
     started = time.perf_counter()
     brief = tailor(report, recipe)
     if first_pages > 0 and on_first_pages is not None:
-        from briefer.render.pdf import render_first_pages
+        first = first_pages_preview(brief, recipe, first_pages, started)
+        if not first.first_pages:
+            return first  # the brief is no longer: that was all of it
+        on_first_pages(first)
+    return whole_preview(brief, recipe, started)
 
-        pdf, whole = render_first_pages(brief, first_pages)
-        if whole:
-            return _finished(brief, recipe, pdf, started)
-        stats = Stats(pages=page_count(pdf), words=0, notes=0)
-        on_first_pages(Preview(recipe, pdf, stats, time.perf_counter() - started, first_pages=True))
+
+def first_pages_preview(brief: Brief, recipe: Recipe, pages: int, started: float) -> Preview:
+    """The brief's first `pages` pages alone (`first_pages` True), or the whole brief when it is no longer."""
+    from briefer.render.pdf import render_first_pages
+
+    pdf, whole = render_first_pages(brief, pages)
+    if whole:
+        return _finished(brief, recipe, pdf, started)
+    stats = Stats(pages=page_count(pdf), words=0, notes=0)
+    return Preview(recipe, pdf, stats, time.perf_counter() - started, first_pages=True)
+
+
+def whole_preview(brief: Brief, recipe: Recipe, started: float) -> Preview:
     return _finished(brief, recipe, render(brief, OutputFormat.PDF), started)
 
 
