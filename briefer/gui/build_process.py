@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 _LENGTH = struct.Struct("!Q")
 BUILD_SECONDS = 60.0  # a preview taking longer is stopped (the whole 250-page report takes 2 s)
 CHILD_MEMORY = 3 * 1024**3  # bytes of address space the child may use
+BUILD_NICE = 5  # the child's priority below the app's (a niceness step)
 
 
 def _send(stream: IO[bytes], message: object) -> None:
@@ -165,6 +166,7 @@ def main() -> None:
     replies = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # anything printed goes to stderr, never into the replies
     _limit_memory()
+    _yield_to_the_app()
     _exit_with_parent()
     serve(sys.stdin.buffer, replies)
 
@@ -180,6 +182,14 @@ def _limit_memory() -> None:
     limit = CHILD_MEMORY if hard == resource.RLIM_INFINITY else min(CHILD_MEMORY, hard)
     with contextlib.suppress(ValueError, OSError):
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _yield_to_the_app() -> None:
+    """Run at a lower priority than the app: on a two-core machine this process and its copy
+    laying out the first pages can take both cores, and the window must still answer at once.
+    BRIEFER_BUILD_NICE changes the step (0: none)."""
+    with contextlib.suppress(AttributeError, OSError, ValueError):  # no os.nice on Windows
+        os.nice(int(os.environ.get("BRIEFER_BUILD_NICE", BUILD_NICE)))
 
 
 def _exit_with_parent() -> None:
