@@ -258,7 +258,8 @@ class MainWindow(
     def _first_pages_wanted(self) -> int:
         """How many pages to show first while the whole brief is built: up to the page after the
         one on show, when that is well short of the brief on show (0: show only the whole brief).
-        The reader's page then shows sooner; the whole brief comes later by the time it took."""
+        The build process lays them out in a copy of itself beside the whole brief; where it
+        cannot (no fork), before it, and the whole brief comes later by the time they took."""
         count = self.preview.page_count() if self.preview.showing_pdf() else 0
         wanted = self.preview.current_page() + 2
         return wanted if 0 < count and wanted * FIRST_PAGES_SHARE <= count else 0
