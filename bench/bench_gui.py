@@ -185,15 +185,21 @@ def main() -> None:
     heartbeat.start()
     changes = [measure_change(app, window, n) for n in range(args.changes)]
     heartbeat.stop()
-    stall = max(heartbeat.gaps) if heartbeat.gaps else 0.0
-    report(args, window, first, first_build, changes, stall)
+    report(args, window, first, first_build, changes, heartbeat.gaps)
     dialogs.ask_save_changes = lambda parent, name: "discard"  # the bench's changes are not kept
     window.close()
 
 
 def report(
-    args: argparse.Namespace, window: MainWindow, first: float, first_build: float, changes: list[Change], stall: float
+    args: argparse.Namespace,
+    window: MainWindow,
+    first: float,
+    first_build: float,
+    changes: list[Change],
+    gaps: list[float],
 ) -> None:
+    stall = max(gaps, default=0.0)
+    late, ticks = sum(g > 30 for g in gaps), len(gaps)
     updates = [c.whole for c in changes]
     clicks = [c.whole for c in changes if not c.typed]
     typing = [c.whole for c in changes if c.typed]
@@ -224,6 +230,7 @@ def report(
             "",
         ),
         ("longest UI-thread stall during the changes (ms)", f"{stall:.1f}", "<= 30"),
+        ("  ticks later than 30 ms (of every 5 ms tick)", f"{late}/{ticks}", ""),
     ]
     width = max(len(r[0]) for r in rows)
     print(f"{'what':<{width}}  {'value':>7}  {'target':>6}")
