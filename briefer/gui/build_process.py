@@ -331,6 +331,11 @@ class ProcessBuild:
                     on_first_pages(cast("Preview", reply[1]))
         except (BrokenPipeError, OSError):
             return None
+        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, ValueError):
+            # a reply cut short (the copy laying out the first pages killed while it wrote):
+            # what follows on the pipe cannot be read, so this child is done with
+            self._stop_child(kill=True)
+            return None
         except BuildTimeout:
             self._stop_child(kill=True)
             raise PreviewTooSlow(
