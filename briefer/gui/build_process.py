@@ -18,22 +18,26 @@ import sys
 import threading
 import time
 import traceback
+import warnings
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import IO, Any, BinaryIO, cast
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, cast
 
 import briefer
-from briefer.content.model import Report
-from briefer.content.problems import ContentError
-from briefer.content.resources import MissingPartError
-from briefer.gui.i18n import _
-from briefer.gui.preview_job import Preview, build_preview
-from briefer.gui.short_jobs import Job
-from briefer.tailor.recipe import Recipe
-from briefer.tailor.recipe_check import RecipeError
+
+# Light to import, so the app can start the child before it imports Qt and its window (app.py):
+# the core is imported where it is used, in the child and once a reply comes back.
+if TYPE_CHECKING:
+    from briefer.content.model import Report
+    from briefer.gui.preview_job import Preview
+    from briefer.gui.short_jobs import Job
+    from briefer.tailor.recipe import Recipe
 
 _LENGTH = struct.Struct("!Q")
 BUILD_SECONDS = 60.0  # a preview taking longer is stopped (the whole 250-page report takes 2 s)
 CHILD_MEMORY = 3 * 1024**3  # bytes of address space the child may use
+BUILD_NICE = 5  # the child's priority below the app's (a niceness step)
 
 
 def _send(stream: IO[bytes], message: object) -> None:
@@ -61,23 +65,77 @@ def _receive(stream: IO[bytes], timeout: float | None = None) -> object | None:
 # --- in the child ---------------------------------------------------------------------------
 
 
-def _build(report: Report, request: Recipe | Job) -> object:
-    """A preview of a recipe, or what another job (a short form) makes."""
-    return request.run(report) if isinstance(request, Job) else build_preview(report, request)
+def _build(
+    report: Report,
+    request: Recipe | Job,
+    first_pages: int = 0,
+    on_first_pages: Callable[[Preview], None] | None = None,
+) -> object:
+    """A preview of a recipe (its first pages handed on first, when asked), or what another job
+    (a short form) makes."""
+    from briefer.gui.preview_job import build_preview
+    from briefer.gui.short_jobs import Job
+
+    if isinstance(request, Job):
+        return request.run(report)
+    return build_preview(report, request, first_pages, on_first_pages)
 
 
-def serve(requests: BinaryIO, replies: BinaryIO) -> None:
-    """Answer (key, report or None, recipe) requests until the parent closes the pipe.
+def _build_side_by_side(report: Report, recipe: Recipe, first_pages: int, replies: BinaryIO) -> Preview:
+    """In the child, where fork exists: tailor once, then lay out the first pages in a forked copy
+    of this process (on the machine's other core) while this one lays out the whole brief. The
+    copy sends its reply and exits before this one sends the whole brief (it is waited for)."""
+    from briefer.gui.preview_job import first_pages_preview, whole_preview
+    from briefer.tailor.tailor import tailor
 
-    The report comes only when it changed; the child keeps the last one under the parent's key.
-    """
+    started = time.perf_counter()
+    brief = tailor(report, recipe)
+    with warnings.catch_warnings():
+        # Python 3.12+ warns about forking with threads: the only other thread here sleeps and
+        # polls getppid (_exit_with_parent), holding no lock the copy could need
+        warnings.simplefilter("ignore", DeprecationWarning)
+        copy = os.fork()
+    if copy == 0:  # the copy: nothing here may return into the serving loop
+        try:
+            first = first_pages_preview(brief, recipe, first_pages, started)
+            if first.first_pages:
+                _send(replies, ("first-pages", first))
+        finally:
+            os._exit(0)
+    try:
+        return whole_preview(brief, recipe, started)
+    finally:
+        os.waitpid(copy, 0)
+
+
+def _warm_up() -> None:
+    """Import what a build uses before the first request comes (the PDF renderer's modules are
+    imported on a first build otherwise: ~0.2 s of the first preview), and load the fonts."""
+    from briefer.content.resources import MissingPartError
+    from briefer.gui import preview_job, short_jobs  # noqa: F401
+    from briefer.render import pdf  # noqa: F401
     from briefer.render.fonts import register_fonts
 
     with contextlib.suppress(MissingPartError):  # then every build says so, in the preview
-        register_fonts()  # pay for fonts before the first request
+        register_fonts()
+
+
+def serve(requests: BinaryIO, replies: BinaryIO) -> None:
+    """Answer (key, report or None, recipe, first pages) requests until the parent closes the pipe.
+
+    The report comes only when it changed; the child keeps the last one under the parent's key.
+    A request with first pages gets a ("first-pages", Preview) reply before its answer when the
+    brief is longer than that.
+    """
+    from briefer.content.problems import ContentError
+    from briefer.content.resources import MissingPartError
+    from briefer.gui.short_jobs import Job
+    from briefer.tailor.recipe_check import RecipeError
+
+    _warm_up()
     reports: dict[int, Report] = {}
     while (request := _receive(requests)) is not None:
-        key, report, recipe = cast(tuple[int, Report | None, Recipe | Job], request)
+        key, report, recipe, first_pages = cast("tuple[int, Report | None, Recipe | Job, int]", request)
         if report is not None:
             reports = {key: report}
         held = reports.get(key)
@@ -86,7 +144,10 @@ def serve(requests: BinaryIO, replies: BinaryIO) -> None:
             reply = ("missing", None)
         else:
             try:
-                reply = ("ok", _build(held, recipe))
+                if first_pages > 0 and hasattr(os, "fork") and not isinstance(recipe, Job):
+                    reply = ("ok", _build_side_by_side(held, recipe, first_pages, replies))
+                else:
+                    reply = ("ok", _build(held, recipe, first_pages, partial(_send_first_pages, replies)))
             except ContentError as exc:
                 # a ContentError does not survive pickling (its argument is its message): send the parts
                 reply = ("recipe" if isinstance(exc, RecipeError) else "content", exc.problems)
@@ -97,10 +158,15 @@ def serve(requests: BinaryIO, replies: BinaryIO) -> None:
         _send(replies, reply)
 
 
+def _send_first_pages(replies: BinaryIO, preview: Preview) -> None:
+    _send(replies, ("first-pages", preview))
+
+
 def main() -> None:
     replies = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # anything printed goes to stderr, never into the replies
     _limit_memory()
+    _yield_to_the_app()
     _exit_with_parent()
     serve(sys.stdin.buffer, replies)
 
@@ -116,6 +182,14 @@ def _limit_memory() -> None:
     limit = CHILD_MEMORY if hard == resource.RLIM_INFINITY else min(CHILD_MEMORY, hard)
     with contextlib.suppress(ValueError, OSError):
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _yield_to_the_app() -> None:
+    """Run at a lower priority than the app: on a two-core machine this process and its copy
+    laying out the first pages can take both cores, and the window must still answer at once.
+    BRIEFER_BUILD_NICE changes the step (0: none)."""
+    with contextlib.suppress(AttributeError, OSError, ValueError):  # no os.nice on Windows
+        os.nice(int(os.environ.get("BRIEFER_BUILD_NICE", BUILD_NICE)))
 
 
 def _exit_with_parent() -> None:
@@ -197,28 +271,31 @@ class ProcessBuild:
             self._sent = None
         return self._child
 
-    def __call__(self, report: Report, recipe: Recipe) -> Preview:
+    def __call__(
+        self,
+        report: Report,
+        recipe: Recipe,
+        first_pages: int = 0,
+        on_first_pages: Callable[[Preview], None] | None = None,
+    ) -> Preview:
+        """The preview of `recipe`; with `first_pages`, `on_first_pages` gets the brief's first
+        pages alone first, when the brief is longer (called in this thread)."""
+        from briefer.content.problems import ContentError
+        from briefer.content.resources import MissingPartError
+        from briefer.gui.i18n import _
+        from briefer.tailor.recipe_check import RecipeError
+
         with self._lock:  # one build at a time: the child holds one report
             stops = self._stops
             for _attempt in range(3):
                 child = self._ensure_child()
                 if child is None:
-                    return cast(Preview, _build(report, recipe))
-                assert child.stdin is not None and child.stdout is not None
+                    return cast("Preview", _build(report, recipe, first_pages, on_first_pages))
                 fresh = report is not self._sent
                 if fresh:
                     self._key += 1
-                try:
-                    _send(child.stdin, (self._key, report if fresh else None, recipe))
-                    reply = _receive(child.stdout, self.time_limit)
-                except (BrokenPipeError, OSError):
-                    reply = None
-                except BuildTimeout:
-                    self._stop_child(kill=True)
-                    raise PreviewTooSlow(
-                        f"building the preview took more than {self.time_limit:g} seconds, so it was "
-                        "stopped; export the brief (File ▸ Export PDF) to build it without a time limit"
-                    ) from None
+                request = (self._key, report if fresh else None, recipe, first_pages)
+                reply = self._exchange(child, request, on_first_pages)
                 if reply is None:  # the child died (killed, out of memory): start another
                     self._stop_child()
                     if stops != self._stops:
@@ -230,13 +307,41 @@ class ProcessBuild:
                     continue
                 self._sent = report
                 if kind == "ok":
-                    return cast(Preview, value)
+                    return cast("Preview", value)
                 if kind == "missing-part":
                     raise MissingPartError(str(value))
                 if kind in ("recipe", "content"):
                     raise (RecipeError if kind == "recipe" else ContentError)(value)
                 raise BuildProcessError(_("the preview process failed:\n{details}").format(details=value))
         raise BuildProcessError(_("the preview process stopped answering (it was restarted twice)"))
+
+    def _exchange(
+        self, child: subprocess.Popen[bytes], request: object, on_first_pages: Callable[[Preview], None] | None
+    ) -> object | None:
+        """Send one request and wait for its answer, handing on first pages that come before it;
+        None when the child has gone."""
+        assert child.stdin is not None and child.stdout is not None
+        try:
+            _send(child.stdin, request)
+            while True:
+                reply = _receive(child.stdout, self.time_limit)
+                if not (isinstance(reply, tuple) and reply[0] == "first-pages"):
+                    return reply
+                if on_first_pages is not None:
+                    on_first_pages(cast("Preview", reply[1]))
+        except (BrokenPipeError, OSError):
+            return None
+        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, ValueError):
+            # a reply cut short (the copy laying out the first pages killed while it wrote):
+            # what follows on the pipe cannot be read, so this child is done with
+            self._stop_child(kill=True)
+            return None
+        except BuildTimeout:
+            self._stop_child(kill=True)
+            raise PreviewTooSlow(
+                f"building the preview took more than {self.time_limit:g} seconds, so it was "
+                "stopped; export the brief (File ▸ Export PDF) to build it without a time limit"
+            ) from None
 
     def _stop_child(self, kill: bool = False) -> None:
         child, self._child, self._sent = self._child, None, None
@@ -257,7 +362,7 @@ class ProcessBuild:
 
     def run_job(self, report: Report, job: Job) -> object:
         """Run a short-form job in the child (as a preview is built), blocking the calling thread."""
-        return self(report, cast(Recipe, job))
+        return self(report, cast("Recipe", job))
 
     def stop(self) -> None:
         """End the child now, even in the middle of a build (that build raises BuildProcessError).

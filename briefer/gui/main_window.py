@@ -45,6 +45,8 @@ from briefer.gui.window_view import ViewActions
 from briefer.gui.worker import BuildFunction, PreviewBuilder
 from briefer.tailor.recipe import Recipe
 
+FIRST_PAGES_SHARE = 1.5  # first pages are asked for when they are at most 2/3 of the brief on show
+
 
 class MainWindow(
     HistoryActions,
@@ -57,6 +59,7 @@ class MainWindow(
     QMainWindow,
 ):
     preview_changed = Signal(object)  # the Preview now on show (after every successful rebuild)
+    first_pages_shown = Signal(object)  # a Preview of only the first pages, on show while the rest is built
     content_changed = Signal(bool)  # the content folder was (re)read: True if valid, False if not
 
     def __init__(
@@ -123,6 +126,7 @@ class MainWindow(
             build = process
         self.builder = PreviewBuilder(build, parent=self)
         self.builder.preview_changed.connect(self._show_preview)
+        self.builder.first_pages_changed.connect(self._show_first_pages)
         self.builder.problems_changed.connect(self._show_build_problem)
         self.builder.busy_changed.connect(self._show_busy)
         self.debounce = QTimer(self)
@@ -230,9 +234,11 @@ class MainWindow(
         self.changed_field, self.changed_section = self.panel.last_field, self.panel.last_ticked
         self._update_title()
         self._show_warnings(recipe)
-        # typing waits for a pause; a click is built almost at once (the builder keeps at most one
-        # request waiting behind a running build, so a burst of clicks cannot pile up builds)
-        self.debounce.start(self._typing_delay_ms if typing else CLICK_DELAY_MS)
+        # A click is built almost at once, and so is typing while a build runs: the builder keeps
+        # at most one request waiting behind a running build (a newer one replaces it), so a burst
+        # of changes cannot pile up builds. Typing when idle waits for a short pause, restarted by
+        # every keystroke, so a fast burst (a paste, a held key) is one build.
+        self.debounce.start(self._typing_delay_ms if typing and not self.builder.busy else CLICK_DELAY_MS)
 
     def rebuild_now(self) -> None:
         """Ask for a preview of the recipe on show (the debounce timer ends here too)."""
@@ -247,11 +253,30 @@ class MainWindow(
             self.stats_label.setText("")
             self._show_warnings(recipe)
             return
-        self.builder.request(self.report, recipe)
+        self.builder.request(self.report, recipe, self._first_pages_wanted())
+
+    def _first_pages_wanted(self) -> int:
+        """How many pages to show first while the whole brief is built: up to the page after the
+        one on show, when that is well short of the brief on show (0: show only the whole brief).
+        The build process lays them out in a copy of itself beside the whole brief; where it
+        cannot (no fork), before it, and the whole brief comes later by the time they took."""
+        count = self.preview.page_count() if self.preview.showing_pdf() else 0
+        wanted = self.preview.current_page() + 2
+        return wanted if 0 < count and wanted * FIRST_PAGES_SHARE <= count else 0
+
+    def _show_first_pages(self, preview: Preview) -> None:
+        """The first pages of the brief being built, in place of the last one, kept apart from
+        it: never exported or printed (last_preview stays the last whole brief); the busy label
+        stays until the whole brief is on show."""
+        self.preview.show_pdf(preview.pdf, one_size=True)
+        if not self.content_ok:
+            self.preview.stack.setCurrentWidget(self.preview.document_page)  # with its banner
+        self.stats_label.setText(_("First {n} pages; laying out the rest…").format(n=preview.stats.pages))
+        self.first_pages_shown.emit(preview)
 
     def _show_preview(self, preview: Preview) -> None:
         self.last_preview = preview
-        self.preview.show_pdf(preview.pdf)
+        self.preview.show_pdf(preview.pdf, one_size=True)  # a brief is all one paper size
         if not self.content_ok:
             self.preview.stack.setCurrentWidget(self.preview.document_page)  # with its banner
         self.stats_label.setText(status_text(preview.stats))

@@ -46,6 +46,7 @@ class PreviewPane(QWidget):
         super().__init__(parent)
         self._document: QPdfDocument | None = None
         self._buffer: QBuffer | None = None  # QPdfDocument reads from it lazily: keep it alive
+        self._retired: tuple[QPdfDocument, QBuffer] | None = None  # the document shown before
         self._pdf: bytes = b""
         self._sizes: tuple[tuple[float, float], ...] = ()
         self.fit = layout.Fit.WIDTH  # WIDTH and PAGE follow the view's size; CUSTOM keeps the factor
@@ -155,8 +156,11 @@ class PreviewPane(QWidget):
 
     # -- what is shown -------------------------------------------------------------
 
-    def show_pdf(self, pdf: bytes) -> None:
-        """Replace the document, keeping the reader's place when the new one is as long."""
+    def show_pdf(self, pdf: bytes, *, one_size: bool = False) -> None:
+        """Replace the document, keeping the reader's place when the new one is as long.
+
+        `one_size`: every page has the first page's size (a brief is all one paper), so only the
+        first is measured: QtPdf loads a page to measure it, ~0.5 ms each on the UI thread."""
         scroll = self.view.verticalScrollBar().value()
         hscroll = self.view.horizontalScrollBar().value()
         buffer = QBuffer()
@@ -166,9 +170,11 @@ class PreviewPane(QWidget):
         document.load(buffer)  # a QBuffer is read at once: the document is ready on return
         old_document, old_buffer = self._document, self._buffer
         self._document, self._buffer, self._pdf = document, buffer, pdf
-        self._sizes = tuple(
-            (size.width(), size.height()) for size in map(document.pagePointSize, range(document.pageCount()))
-        )
+        count = document.pageCount()
+        measured = range(1 if one_size and count else count)
+        self._sizes = tuple((size.width(), size.height()) for size in map(document.pagePointSize, measured))
+        if one_size and count:
+            self._sizes *= count
         self.view.setDocument(document)
         self.side.set_document(document)
         self.find_bar.set_document(document)
@@ -176,10 +182,12 @@ class PreviewPane(QWidget):
         self._apply_fit()
         self.view.verticalScrollBar().setValue(scroll)
         self.view.horizontalScrollBar().setValue(hscroll)
-        if old_document is not None:
-            old_document.deleteLater()
-        if old_buffer is not None:
-            old_buffer.close()
+        # the document replaced lives on until the next replacement: the change finder may still
+        # be reading its pages when a preview of the first pages replaces it for a moment
+        if self._retired is not None:
+            self._retired[0].deleteLater()
+            self._retired[1].close()
+        self._retired = (old_document, old_buffer) if old_document is not None and old_buffer is not None else None
         self.page_box.setSuffix(_(" of {count}").format(count=document.pageCount()))
         self._update_page()
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from briefer.build import OutputFormat, page_count, render
@@ -44,12 +45,16 @@ class Stats:
 
 @dataclass(frozen=True, slots=True)
 class Preview:
-    """A finished build: the recipe it was made from, the PDF, and what the status bar shows."""
+    """A finished build: the recipe it was made from, the PDF, and what the status bar shows.
+
+    `first_pages`: the PDF is only the brief's first pages (render_first_pages), shown while the
+    whole brief is built; its stats count those pages only. Never exported or printed."""
 
     recipe: Recipe
     pdf: bytes
     stats: Stats
     seconds: float
+    first_pages: bool = False
 
 
 def count_words(text: str) -> int:
@@ -81,11 +86,42 @@ def brief_words(brief: Brief) -> int:
     return sum(count_words(p) for p in plain)
 
 
-def build_preview(report: Report, recipe: Recipe) -> Preview:
-    """Tailor and render one brief; raises RecipeError (with problems) when the recipe does not fit."""
+def build_preview(
+    report: Report,
+    recipe: Recipe,
+    first_pages: int = 0,
+    on_first_pages: Callable[[Preview], None] | None = None,
+) -> Preview:
+    """Tailor and render one brief; raises RecipeError (with problems) when the recipe does not fit.
+
+    With `first_pages` and `on_first_pages`, the brief's first pages are laid out and handed to
+    `on_first_pages` first (when the brief is longer), so the page on show can be shown sooner."""
     started = time.perf_counter()
     brief = tailor(report, recipe)
-    pdf = render(brief, OutputFormat.PDF)
+    if first_pages > 0 and on_first_pages is not None:
+        first = first_pages_preview(brief, recipe, first_pages, started)
+        if not first.first_pages:
+            return first  # the brief is no longer: that was all of it
+        on_first_pages(first)
+    return whole_preview(brief, recipe, started)
+
+
+def first_pages_preview(brief: Brief, recipe: Recipe, pages: int, started: float) -> Preview:
+    """The brief's first `pages` pages alone (`first_pages` True), or the whole brief when it is no longer."""
+    from briefer.render.pdf import render_first_pages
+
+    pdf, whole = render_first_pages(brief, pages)
+    if whole:
+        return _finished(brief, recipe, pdf, started)
+    stats = Stats(pages=page_count(pdf), words=0, notes=0)
+    return Preview(recipe, pdf, stats, time.perf_counter() - started, first_pages=True)
+
+
+def whole_preview(brief: Brief, recipe: Recipe, started: float) -> Preview:
+    return _finished(brief, recipe, render(brief, OutputFormat.PDF), started)
+
+
+def _finished(brief: Brief, recipe: Recipe, pdf: bytes, started: float) -> Preview:
     stats = Stats(pages=page_count(pdf), words=brief_words(brief), notes=len(brief.notes))
     return Preview(recipe, pdf, stats, time.perf_counter() - started)
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import QByteArray, QSettings
 ORGANISATION = "briefer"
 APPLICATION = "briefer"
 MAX_RECENT = 8
+PREVIEW_DELAY_MS = 50  # the default pause after a keystroke (pref/preview_delay_ms)
 
 
 def open_qsettings() -> QSettings:
@@ -69,12 +70,13 @@ class Settings:
 
     @property
     def preview_delay_ms(self) -> int:
-        """How long the app waits after a change before rebuilding the preview."""
-        value = self.store.value("pref/preview_delay_ms", 200)
+        """How long the app waits after a keystroke, when no build is running, before rebuilding
+        the preview: every keystroke restarts it. Short: people type a key every 100-300 ms."""
+        value = self.store.value("pref/preview_delay_ms", PREVIEW_DELAY_MS)
         try:
             return max(0, min(2000, int(str(value))))
         except (TypeError, ValueError):
-            return 200
+            return PREVIEW_DELAY_MS
 
     @preview_delay_ms.setter
     def preview_delay_ms(self, value: int) -> None:

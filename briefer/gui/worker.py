@@ -77,7 +77,8 @@ def run_task(
     pool.start(_Task(func, relay))
 
 
-BuildFunction = Callable[[Report, Recipe], Preview]
+# (report, recipe) -> Preview; build_preview and ProcessBuild also take (first_pages, on_first_pages)
+BuildFunction = Callable[..., Preview]
 
 
 class PreviewBuilder(QObject):
@@ -89,6 +90,8 @@ class PreviewBuilder(QObject):
     """
 
     preview_changed = Signal(object)  # a Preview (recipe, PDF bytes, stats) for the newest request
+    first_pages_changed = Signal(object)  # a Preview of only the first pages of the newest request's brief
+    _first_pages_built = Signal(int, object)  # (generation, Preview), emitted from the worker thread
     problems_changed = Signal(object)  # the exception (often a RecipeError) the newest request raised
     busy_changed = Signal(bool)  # True from a request until its result (or failure) is announced
 
@@ -99,9 +102,10 @@ class PreviewBuilder(QObject):
         self._pool.setMaxThreadCount(1)
         self._generation = 0
         self._running = False
-        self._waiting: tuple[int, Report, Recipe] | None = None
+        self._waiting: tuple[int, Report, Recipe, int] | None = None
         self._busy = False
         self.discarded = 0  # builds finished too late to be shown (for tests and the bench)
+        self._first_pages_built.connect(self._first_pages_ready, Qt.ConnectionType.QueuedConnection)
 
     @property
     def generation(self) -> int:
@@ -111,10 +115,12 @@ class PreviewBuilder(QObject):
     def busy(self) -> bool:
         return self._busy
 
-    def request(self, report: Report, recipe: Recipe) -> int:
-        """Ask for a preview of `recipe`; returns the request's generation number."""
+    def request(self, report: Report, recipe: Recipe, first_pages: int = 0) -> int:
+        """Ask for a preview of `recipe`; returns the request's generation number. With
+        `first_pages`, the brief's first pages alone come first (first_pages_changed) when it is
+        longer, while the whole brief is built (the build function must take them)."""
         self._generation += 1
-        self._waiting = (self._generation, report, recipe)
+        self._waiting = (self._generation, report, recipe, first_pages)
         self._set_busy(True)
         if not self._running:
             self._start_waiting()
@@ -132,10 +138,17 @@ class PreviewBuilder(QObject):
 
     def _start_waiting(self) -> None:
         assert self._waiting is not None
-        generation, report, recipe = self._waiting
+        generation, report, recipe, first_pages = self._waiting
         self._waiting = None
         self._running = True
-        run_task(partial(self._build, report, recipe), partial(self._finished, generation), self._pool, self)
+        build = partial(self._build, report, recipe)
+        if first_pages > 0:
+            build = partial(build, first_pages, partial(self._first_pages_built.emit, generation))
+        run_task(build, partial(self._finished, generation), self._pool, self)
+
+    def _first_pages_ready(self, generation: int, preview: Preview) -> None:
+        if generation == self._generation:  # else a newer request was made meanwhile
+            self.first_pages_changed.emit(preview)
 
     def _finished(self, generation: int, outcome: Outcome) -> None:
         self._running = False

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import IO
 
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Frame
+from reportlab.platypus import Flowable, Frame
 from reportlab.platypus.doctemplate import BaseDocTemplate, PageTemplate
 
 from briefer.render.footnotes import NoteFrame
@@ -35,6 +35,7 @@ class BriefDocTemplate(BaseDocTemplate):
         subject: str,
         keywords: list[str],
         lang: str,
+        first_pages: int | None = None,
     ) -> None:
         m = styles.metrics
         super().__init__(
@@ -61,6 +62,9 @@ class BriefDocTemplate(BaseDocTemplate):
         self.ledger = ledger
         self.watermark = watermark
         self.page_kinds: list[str] = []
+        self.first_pages = first_pages  # stop laying out after this many pages (None: never)
+        self.stopped = False  # True once that many pages are laid out
+        self.cut = False  # True when the story went on after them: the document is not whole
         body = self._body_frame(styles, ledger)
         cover_frame = Frame(0, 0, m.page_width, m.page_height, 0, 0, 0, 0, id="cover")
         templates = [
@@ -80,6 +84,17 @@ class BriefDocTemplate(BaseDocTemplate):
             return Frame(*geometry, id=BODY, **padding)
         return NoteFrame(ledger, m.body_leading, *geometry, id=BODY, **padding)
 
+    def handle_flowable(self, flowables: list[Flowable]) -> None:
+        if self.stopped and flowables is not self._hanging:
+            self.cut = self.cut or bool(flowables)
+            del flowables[:]  # the rest of the story is not laid out: the build ends here
+            return
+        super().handle_flowable(flowables)
+
+    def clean_hanging(self) -> None:
+        if not self.stopped:  # once stopped, the next page is never begun (it would be blank)
+            super().clean_hanging()
+
     def _begin_body(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         # runs before the frame resets, so the frame sees this page's carried notes
         if self.ledger is not None:
@@ -94,3 +109,9 @@ class BriefDocTemplate(BaseDocTemplate):
             draw_watermark(canv, self.watermark, self.styles)
         with tagged_artifact(canv):  # running head and page number
             canv.doForm(furniture_form(len(self.page_kinds)))
+        if self.first_pages is not None and len(self.page_kinds) >= self.first_pages:
+            self.stopped = True  # takes effect before the next flowable: this page is whole
+            # links to what is not laid out (contents entries, notes overleaf) go to this page
+            for key, destination in canv._destinations.items():
+                if destination.fmt is None:
+                    canv.bookmarkPage(key)

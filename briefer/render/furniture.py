@@ -41,18 +41,20 @@ class Furniture:
     page_of: str  # "Page {page} of {pages}"
 
 
-def define_page_furniture(canv: Canvas, kinds: list[str], furniture: Furniture, styles: Styles) -> None:
-    """Define every page's furniture form; `kinds` is each page's template id, in page order."""
-    total = len(kinds)
+def define_page_furniture(
+    canv: Canvas, kinds: list[str], furniture: Furniture, styles: Styles, total: str | None = None
+) -> None:
+    """Define every page's furniture form; `kinds` is each page's template id, in page order;
+    `total` stands for the page count when it is not yet known (None: it is len(kinds))."""
     for page, kind in enumerate(kinds, start=1):
         canv.beginForm(furniture_form(page))
         if kind == "body":
             _header(canv, furniture, styles)
-            _footer(canv, page, total, furniture, styles)
+            _footer(canv, page, len(kinds) if total is None else total, furniture, styles)
         canv.endForm()
 
 
-def define_page_numbers(canv: Canvas, pages: dict[str, int], styles: Styles) -> None:
+def define_page_numbers(canv: Canvas, pages: dict[str, int | str], styles: Styles) -> None:
     """A form per anchor holding its page number, right-aligned at the form's origin."""
     font, size = styles.contents_entry.fontName, styles.contents_entry.fontSize
     for key, page in pages.items():
@@ -124,7 +126,7 @@ def _header(canv: Canvas, furniture: Furniture, styles: Styles) -> None:
     canv.line(m.left, y - 0.8 * size, right, y - 0.8 * size)
 
 
-def _footer(canv: Canvas, page: int, total: int, furniture: Furniture, styles: Styles) -> None:
+def _footer(canv: Canvas, page: int, total: int | str, furniture: Furniture, styles: Styles) -> None:
     m, fonts, palette = styles.metrics, styles.fonts, styles.palette
     size = m.furniture_size
     y = m.bottom - 3.2 * size

@@ -53,29 +53,51 @@ def configure_reportlab() -> None:
     rl_config.useA85 = 0
 
 
+UNKNOWN_YET = "…"  # in the first pages alone: a page count or page number only the whole layout knows
+
+
 def render_pdf(brief: Brief, *, tagged: bool = True) -> bytes:
     """The brief's PDF: tagged (PDF/UA-1); `tagged=False` only for measuring what tagging costs."""
+    return _render(brief, tagged, None)[0]
+
+
+def render_first_pages(brief: Brief, pages: int) -> tuple[bytes, bool]:
+    """The brief's first `pages` pages, laid out exactly as in the whole brief, and whether they
+    are the whole brief (then the bytes are render_pdf's). Only a preview shows the first pages
+    alone, while the whole brief is built: the page count in the footers and the contents' page
+    numbers of headings after them, which need the whole layout, read UNKNOWN_YET."""
+    pdf, cut = _render(brief, True, max(1, pages))
+    return pdf, not cut
+
+
+def _render(brief: Brief, tagged: bool, first_pages: int | None) -> tuple[bytes, bool]:
+    """The PDF, and whether layout stopped after `first_pages` pages with more to come."""
     configure_reportlab()
     styles = build_styles(brief.layout)
     registry = PageRegistry()
-    lang = brief.language or "en"
-    tree = StructureTree(lang, link_describer(brief.words))
+    tree = StructureTree(brief.language or "en", link_describer(brief.words))
     ctx = new_context(styles, registry, brief.notes, brief.words, tree)
     ledger = _ledger(brief, ctx) if brief.layout.notes == NotePlacement.BOTTOM and brief.notes else None
     entries = contents_entries(brief) if brief.layout.contents and len(brief.sections) >= 3 else []
 
     buffer = io.BytesIO()
-    doc = brief_document(brief, buffer, styles, ledger)
+    doc = brief_document(brief, buffer, styles, ledger, first_pages)
     story = _story(brief, ctx, ledger, entries)
     if tagged:
         doc.build(story, canvasmaker=functools.partial(TaggingCanvas, tree=tree))
     else:
         doc.build(story, canvasmaker=PackedCanvas)
+    _finish(brief, doc, registry, entries)
+    return buffer.getvalue(), doc.cut
 
-    # layout is over: every page count and heading page is known
-    canv = doc.canv
-    define_page_furniture(canv, doc.page_kinds, page_furniture(brief), styles)
-    define_page_numbers(canv, {key: registry.pages[key] for key, _, _ in entries}, styles)
+
+def _finish(brief: Brief, doc: BriefDocTemplate, registry: PageRegistry, entries: list[tuple[str, str, int]]) -> None:
+    """Layout is over (or stopped: `doc.cut`): every page count and heading page laid out is
+    known. Define the forms the pages call, the catalog's entries, and save."""
+    canv, styles = doc.canv, doc.styles
+    define_page_furniture(canv, doc.page_kinds, page_furniture(brief), styles, UNKNOWN_YET if doc.cut else None)
+    numbers = {key: registry.pages.get(key, UNKNOWN_YET) if doc.cut else registry.pages[key] for key, _, _ in entries}
+    define_page_numbers(canv, numbers, styles)
     set_print_preferences(canv, len(doc.page_kinds))
     name_destinations(canv, list(registry.pages))
     if registry.pages:
@@ -84,11 +106,12 @@ def render_pdf(brief: Brief, *, tagged: bool = True) -> bytes:
         finish_tagged_pdf(canv, document_info(brief))
     embed_recipe(canv, brief)
     canv.save()
-    return buffer.getvalue()
 
 
-def brief_document(brief: Brief, buffer: io.BytesIO, styles: Styles, ledger: NoteLedger | None) -> BriefDocTemplate:
-    """The ReportLab document of the brief, its metadata set."""
+def brief_document(
+    brief: Brief, buffer: io.BytesIO, styles: Styles, ledger: NoteLedger | None, first_pages: int | None = None
+) -> BriefDocTemplate:
+    """The ReportLab document of the brief, its metadata set; `first_pages` stops its layout."""
     return BriefDocTemplate(
         buffer,
         styles,
@@ -100,6 +123,7 @@ def brief_document(brief: Brief, buffer: io.BytesIO, styles: Styles, ledger: Not
         subject=brief.audience_line or brief.subtitle,
         keywords=list(brief.keywords),
         lang=brief.language or "en",
+        first_pages=first_pages,
     )
 
 

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
+import pickle
 from collections.abc import Iterator
 
 import pytest
 
-from briefer.build import build_bytes
+from briefer.build import build_bytes, page_count
 from briefer.content.model import Report
+from briefer.gui import build_process
 from briefer.gui.build_process import ProcessBuild
+from briefer.gui.preview_job import Preview
 from briefer.tailor.recipe import Recipe
 from briefer.tailor.recipe_check import RecipeError
 
@@ -60,3 +63,41 @@ def test_shutdown_ends_the_child(process: ProcessBuild, report: Report) -> None:
     assert child is not None
     process.shutdown()
     assert child.poll() is not None
+
+
+def test_the_first_pages_come_before_the_whole_brief(process: ProcessBuild, report: Report) -> None:
+    recipe = Recipe(audience="parliamentarians", countries=("FI",))
+    first: list[Preview] = []
+    whole = process(report, recipe, 2, first.append)
+    assert whole.pdf == build_bytes(report, recipe, "pdf") and not whole.first_pages
+    (shown,) = first
+    assert shown.first_pages and shown.recipe == recipe and shown.stats.pages == 2
+    assert page_count(shown.pdf) == 2 and shown.pdf != whole.pdf[: len(shown.pdf)]
+
+
+def test_a_brief_no_longer_than_the_first_pages_comes_once(process: ProcessBuild, report: Report) -> None:
+    recipe = Recipe(sections=("foreword",), cover=False)
+    first: list[Preview] = []
+    whole = process(report, recipe, 40, first.append)
+    assert first == [] and whole.pdf == build_bytes(report, recipe, "pdf")
+
+
+def test_a_reply_cut_short_starts_a_new_child(
+    process: ProcessBuild, report: Report, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    recipe = Recipe(sections=("foreword",))
+    process(report, recipe)
+    first = process._child
+    real = build_process._receive
+    cut: list[bool] = []
+
+    def cut_short(stream: object, timeout: float | None = None) -> object:
+        reply = real(stream, timeout)  # type: ignore[arg-type]
+        if not cut:
+            cut.append(True)
+            raise pickle.UnpicklingError("pickle data was truncated")
+        return reply
+
+    monkeypatch.setattr(build_process, "_receive", cut_short)
+    assert process(report, recipe).pdf == build_bytes(report, recipe, "pdf")
+    assert cut and process._child is not first

@@ -13,6 +13,8 @@ from pytestqt.qtbot import QtBot
 from briefer.content.model import Report
 from briefer.gui.main_window import MainWindow
 from briefer.gui.page_layout import Fit
+from briefer.gui.preview_job import Preview
+from briefer.gui.window_history import CLICK_DELAY_MS
 from briefer.tailor.recipe import Recipe
 from tests.gui.conftest import Dialogs, change_and_wait, preview_text, wait_for_preview
 
@@ -118,6 +120,18 @@ def test_typing_is_debounced_into_one_build(qtbot: QtBot, window: MainWindow) ->
     assert window.last_preview.recipe.watermark == "DRAFT"
 
 
+def test_typing_while_a_build_runs_joins_the_queue_without_waiting_for_a_pause(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.panel.watermark.setText("ONE")
+    window.rebuild_now()
+    assert window.builder.busy
+    qtbot.keyClicks(window.panel.watermark, "X")  # a pause would only delay it: it waits for the build anyway
+    assert window.debounce.isActive() and window.debounce.interval() == CLICK_DELAY_MS
+    wait_for_preview(qtbot, window)
+    assert window.last_preview.recipe.watermark == "ONEX"
+
+
 def test_the_reader_keeps_their_place_when_the_preview_updates(qtbot: QtBot, window: MainWindow) -> None:
     bar = window.preview.view.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0)
@@ -211,3 +225,32 @@ def test_the_covering_note_prints_where_its_label_says(qtbot: QtBot, window: Mai
     assert "With the compliments of the secretariat." in second and "A note with this briefing" in second
     first = " ".join(document.getAllText(0).text().split())
     assert "compliments" not in first
+
+
+def test_the_first_pages_show_while_the_whole_brief_is_built(qtbot: QtBot, window: MainWindow) -> None:
+    whole_before = window.last_preview
+    count = window.preview.page_count()
+    assert count > 6 and window.preview.current_page() == 0
+    firsts: list[Preview] = []
+    window.first_pages_shown.connect(firsts.append)
+
+    def on_show(preview: Preview) -> None:  # what the reader sees while the rest is laid out
+        assert window.preview.pdf() == preview.pdf and window.preview.page_count() == 2
+        assert window.busy_label.isVisibleTo(window) and window.builder.busy
+        assert window.stats_label.text().startswith("First 2 pages")
+        assert window.last_preview is whole_before  # never exported or printed
+
+    window.first_pages_shown.connect(on_show)
+    change_and_wait(qtbot, window, lambda: window.panel.watermark.setText("DRAFT"))
+    (first,) = firsts
+    assert first.first_pages and first.recipe == window.last_preview.recipe
+    assert not window.last_preview.first_pages and window.preview.page_count() == count
+    assert window.preview.pdf() == window.last_preview.pdf
+
+
+def test_no_first_pages_when_the_reader_is_near_the_end(qtbot: QtBot, window: MainWindow) -> None:
+    window.preview.go_to_page(window.preview.page_count() - 2)
+    firsts: list[Preview] = []
+    window.first_pages_shown.connect(firsts.append)
+    change_and_wait(qtbot, window, lambda: window.panel.watermark.setText("DRAFT"))
+    assert firsts == [] and window.last_preview.recipe.watermark == "DRAFT"

@@ -196,3 +196,11 @@ def test_a_change_on_every_page_keeps_the_readers_place(qtbot: QtBot, window: Ma
     change_and_wait(qtbot, window, lambda: window.panel.flags["large_print"].setChecked(True))
     qtbot.wait(200)
     assert shown_page(window) == 8
+
+
+def test_a_brief_measured_by_its_first_page_has_every_page_s_size(window: MainWindow) -> None:
+    """The pane measures only the first page of a brief (all one paper size): the same as QtPdf's own sizes."""
+    document = window.preview.document()
+    assert document is not None and document.pageCount() > 4
+    measured = [(s.width(), s.height()) for s in map(document.pagePointSize, range(document.pageCount()))]
+    assert list(window.preview._sizes) == measured

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray
 
-from briefer.gui.settings import MAX_RECENT, Settings
+from briefer.gui.settings import MAX_RECENT, PREVIEW_DELAY_MS, Settings
 
 
 def test_settings_live_in_the_file_the_environment_names(settings_file: Path) -> None:
@@ -20,7 +20,7 @@ def test_settings_live_in_the_file_the_environment_names(settings_file: Path) ->
 def test_defaults_when_nothing_is_stored() -> None:
     settings = Settings()
     assert settings.recent_recipes == []
-    assert settings.preview_delay_ms == 200
+    assert settings.preview_delay_ms == PREVIEW_DELAY_MS
     assert settings.geometry.isEmpty() and settings.window_state.isEmpty()
     assert Path(settings.recipe_folder).is_dir()
 
@@ -29,7 +29,7 @@ def test_bad_stored_values_fall_back_to_defaults() -> None:
     settings = Settings()
     settings.store.setValue("pref/preview_delay_ms", "soon")
     settings.store.setValue("persist/recipe_folder", 12)
-    assert settings.preview_delay_ms == 200
+    assert settings.preview_delay_ms == PREVIEW_DELAY_MS
     assert settings.recipe_folder != 12
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 from pytestqt.qtbot import QtBot
 
@@ -96,3 +97,26 @@ def test_busy_follows_requests(qtbot: QtBot, report: Report) -> None:
     with qtbot.wait_signal(builder.preview_changed):
         builder.request(report, Recipe())
     assert states == [True, False]
+
+
+def test_first_pages_are_announced_only_while_their_request_is_the_newest(qtbot: QtBot, report: Report) -> None:
+    release = threading.Event()
+
+    def build(report: Report, recipe: Recipe, first_pages: int, on_first_pages: Callable[[Preview], None]) -> Preview:
+        on_first_pages(Preview(recipe, b"%PDF", Stats(first_pages, 0, 0), 0.0, first_pages=True))
+        if recipe.watermark == "old":
+            release.wait(10)  # a newer request is made while this one is built
+        return Preview(recipe, b"%PDF", Stats(9, 1, 0), 0.0)
+
+    builder = PreviewBuilder(build)
+    firsts: list[Preview] = []
+    builder.first_pages_changed.connect(firsts.append)
+    with qtbot.wait_signal(builder.first_pages_changed):
+        builder.request(report, Recipe(watermark="old"), 2)
+    builder.request(report, Recipe(watermark="new"), 3)
+    release.set()
+    with qtbot.wait_signal(builder.preview_changed) as blocker:
+        pass
+    assert blocker.args[0].recipe.watermark == "new"
+    assert [(p.recipe.watermark, p.stats.pages) for p in firsts] == [("old", 2), ("new", 3)]
+    builder.wait_for_done()
