@@ -2,7 +2,8 @@
 (by whichever renderer imports it first), so that a brief written as Markdown imports no ReportLab:
 
 - its URL pattern compiles when a link first needs it (lazy_patterns.py);
-- its number formatting remembers single numbers (number_format.py).
+- its number formatting remembers single numbers (number_format.py);
+- its compression remembers the last large streams, the font subsets (compressed_streams.py).
 
 `install()` runs from briefer/render/__init__.py; it puts an import hook in front of the others
 that removes itself at its first use. If the module was imported already, the number formatting
@@ -18,6 +19,7 @@ from collections.abc import Sequence
 from types import ModuleType
 from typing import Any
 
+from briefer.render.compressed_streams import remember_compressed_streams
 from briefer.render.lazy_patterns import compiled_on_first_use
 from briefer.render.number_format import remember_number_formats
 
@@ -26,7 +28,7 @@ PARAGRAPH = "reportlab.platypus.paragraph"
 
 def install() -> None:
     if PARAGRAPH in sys.modules:
-        remember_number_formats()
+        _remember()
     elif not any(isinstance(finder, _ParagraphHook) for finder in sys.meta_path):
         sys.meta_path.insert(0, _ParagraphHook())
 
@@ -55,4 +57,9 @@ class _ParagraphLoader(importlib.abc.Loader):
     def exec_module(self, module: ModuleType) -> None:
         with compiled_on_first_use():
             self.inner.exec_module(module)
-        remember_number_formats()
+        _remember()
+
+
+def _remember() -> None:
+    remember_number_formats()
+    remember_compressed_streams()

@@ -1,4 +1,4 @@
-"""Remembering ReportLab's number formats leaves every byte of a brief as it was."""
+"""Remembering ReportLab's number formats and compressed streams leaves every byte of a brief as it was."""
 
 from __future__ import annotations
 
@@ -48,3 +48,19 @@ def test_single_numbers_and_sequences_format_as_reportlab_formats_them():
         assert ours(number) == ours.original(number), number  # remembered
     assert ours(1, 2.5) == ours.original(1, 2.5)
     assert ours([1, 2.5]) == ours.original([1, 2.5])
+
+
+def test_a_brief_is_the_same_bytes_with_reportlabs_own_compression(report):
+    from reportlab.pdfbase.pdfdoc import PDFStreamFilterZCompress
+
+    recipe = Recipe(audience="defence", countries=("LT",))
+    first = build_bytes(report, recipe)
+    again = build_bytes(report, recipe)  # the fonts' compressed streams come from memory now
+    ours = PDFStreamFilterZCompress.encode
+    assert ours.remembers
+    try:
+        PDFStreamFilterZCompress.encode = ours.original
+        plain = build_bytes(report, recipe)
+    finally:
+        PDFStreamFilterZCompress.encode = ours
+    assert first == again == plain
