@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from briefer.batch.swap import CoverShape, cover_shape, retag_fonts, subset_tag, swap_in
+from briefer.batch.swap import retag_fonts, subset_tag, swap_in
 
 OutlineSpec = list[tuple[str, "int | None", "OutlineSpec"]]  # (title, 0-based page, children)
 _Link = tuple[Any, "int | None", list[Any]]  # an annotation, the page it links to, the rest of its destination
@@ -39,7 +39,6 @@ class _Shared:
     """A template's pages, copied into the joined file once, and what each copy repeats."""
 
     pages: list[Any]  # page dictionaries, never in the page tree themselves
-    cover: CoverShape | None
     index: dict[tuple[int, int], int]  # page dictionary -> its 0-based page
     links: list[list[_Link]]  # each page's link annotations
     outline: OutlineSpec
@@ -75,14 +74,15 @@ class Joiner:
         self.copies += 1
 
     def add_personal(self, label: str, template: bytes, parts: bytes) -> bool:
-        """A recipient's copy: `parts` (render_personal_parts) on `template` (a Template's PDF).
-        False, adding nothing, when the parts do not fit the template exactly."""
+        """A recipient's copy: `parts` (render_personal_parts) on `template` (a Template's PDF),
+        parts CopyMaker.parts found to fit it. False, adding nothing, when they are not a cover
+        page and a furniture page."""
         import pikepdf
 
         shared = self._template(template)
         mine = pikepdf.open(io.BytesIO(parts))
         # CopyMaker.parts sent only parts whose cover fits (cover_shape); this only guards the count
-        if shared.cover is None or len(mine.pages) != 2:
+        if len(mine.pages) != 2:
             return False
         start = self._start()
         pages = [self._clone(page) for page in shared.pages]
@@ -143,7 +143,7 @@ class Joiner:
             index = {page.objgen: n for n, page in enumerate(pages)}
             links = [_links(page, index) for page in pages]
             info = dict(source.docinfo.items())
-            shared = self._shared[template] = _Shared(pages, cover_shape(source), index, links, outline, info)
+            shared = self._shared[template] = _Shared(pages, index, links, outline, info)
         return shared
 
     def _clone(self, page: Any) -> Any:

@@ -19,8 +19,8 @@ Imports pikepdf (qpdf) and the core.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import io
-from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,7 +54,8 @@ class CopyMaker:
 
     def __init__(self, report: Report) -> None:
         self.report = report
-        self._templates: OrderedDict[Recipe, Template | None] = OrderedDict()
+        # keyed by the template's recipe: every recipient of one recipe shares it
+        self._templates = functools.lru_cache(maxsize=TEMPLATES_KEPT)(self._make_template)
 
     def build(self, recipe: Recipe) -> bytes:
         """The PDF of `recipe`, the same in content as build_bytes(report, recipe)."""
@@ -80,17 +81,10 @@ class CopyMaker:
             return (template, parts) if fits(template.cover, mine) else None
 
     def _template(self, recipe: Recipe) -> Template | None:
-        if not recipe.cover:
-            return None
-        key = template_recipe(recipe)
-        if key in self._templates:
-            self._templates.move_to_end(key)
-            return self._templates[key]
-        template = make_template(build_bytes(self.report, key))
-        self._templates[key] = template
-        if len(self._templates) > TEMPLATES_KEPT:
-            self._templates.popitem(last=False)
-        return template
+        return self._templates(template_recipe(recipe)) if recipe.cover else None
+
+    def _make_template(self, recipe: Recipe) -> Template | None:
+        return make_template(build_bytes(self.report, recipe))
 
 
 def make_template(pdf: bytes) -> Template | None:

@@ -104,7 +104,11 @@ def _brief(report: Report, index: int, job: Job) -> JobResult:
         made = _copies(report).parts(job.recipe)
         if made is not None:
             return JobResult(index, (_parts_output(job, *made),))
-    pdf = _copies(report).build(job.recipe) if job.personal else build_bytes(report, job.recipe)
+        pdf = build_bytes(report, job.recipe)  # its parts do not fit: the copy is built whole
+    elif job.personal:
+        pdf = _copies(report).build(job.recipe)
+    else:
+        pdf = build_bytes(report, job.recipe)
     outputs = [Output(job.stem, "brief", pdf, page_count(pdf))]
     if job.booklet:
         booklet = impose_booklet(pdf)

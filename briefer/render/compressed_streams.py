@@ -9,8 +9,8 @@ a pure function of its input and level) and compresses everything else as before
 
 from __future__ import annotations
 
+import functools
 import zlib
-from collections import OrderedDict
 from typing import Any
 
 LARGE = 4096  # bytes: below this, compressing is cheaper than remembering
@@ -23,21 +23,12 @@ def remember_compressed_streams() -> None:
     if getattr(PDFStreamFilterZCompress.encode, "remembers", False):
         return
     original = PDFStreamFilterZCompress.encode
-    kept: OrderedDict[bytes, bytes] = OrderedDict()
+    remembered = functools.lru_cache(maxsize=KEPT)(zlib.compress)
 
     def encode(self: Any, text: str | bytes) -> bytes:
         if isinstance(text, str):
             text = text.encode("utf8")
-        if len(text) < LARGE:
-            return zlib.compress(text)
-        found = kept.get(text)
-        if found is None:
-            found = kept[text] = zlib.compress(text)
-            if len(kept) > KEPT:
-                kept.popitem(last=False)
-        else:
-            kept.move_to_end(text)
-        return found
+        return zlib.compress(text) if len(text) < LARGE else remembered(text)
 
     encode.remembers = True  # type: ignore[attr-defined]
     encode.original = original  # type: ignore[attr-defined]

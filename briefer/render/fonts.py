@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import OrderedDict
 from dataclasses import dataclass
 
 from reportlab.pdfbase import pdfmetrics
@@ -77,20 +76,8 @@ def remember_subsets(face: TTFontFace) -> None:
     brief uses) is a pure function of those characters, and a long-lived process makes the same
     ones over and over: the app's preview after each change, a batch's copies of one recipe."""
     make = face.makeSubset
-    made: OrderedDict[tuple[int, ...], bytes] = OrderedDict()
-
-    def subset(codes: list[int]) -> bytes:
-        key = tuple(codes)
-        found = made.get(key)
-        if found is None:
-            found = made[key] = make(codes)
-            if len(made) > SUBSETS_KEPT:
-                made.popitem(last=False)
-        else:
-            made.move_to_end(key)
-        return found
-
-    face.makeSubset = subset
+    remembered = functools.lru_cache(maxsize=SUBSETS_KEPT)(lambda codes: make(list(codes)))
+    face.makeSubset = lambda codes: remembered(tuple(codes))
 
 
 _FILES = {
