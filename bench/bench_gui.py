@@ -154,10 +154,11 @@ def measure_change(app: QApplication, window: MainWindow, n: int) -> Change:
 
 
 def wait_until(app: QApplication, condition: Callable[[], bool], limit: float = 60.0) -> None:
+    """Run the app's events until `condition` holds; the bench ends if `limit` seconds pass first."""
     deadline = time.perf_counter() + limit
     while not condition():
         if time.perf_counter() > deadline:
-            raise SystemExit("timed out waiting for the preview")
+            raise SystemExit(f"timed out: {limit:g} s passed waiting for the app")
         app.processEvents()
         time.sleep(0.001)
 

@@ -18,7 +18,7 @@ import threading
 import time
 from pathlib import Path
 
-from bench_gui import Heartbeat  # also points the app's settings at a temporary file
+from bench_gui import Heartbeat, wait_until  # also points the app's settings at a temporary file
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # for tests.cups_server: the tests' private scheduler
@@ -39,15 +39,7 @@ from tests.cups_server import PdfQueue, start_cups  # noqa: E402
 
 WHOLE_REPORT = Recipe(audience="parliamentarians", countries=("FI", "LT", "UA"))
 MB = 1024 * 1024
-
-
-def wait_until(app, condition, limit: float = 120.0) -> None:  # noqa: ANN001
-    deadline = time.perf_counter() + limit
-    while not condition():
-        if time.perf_counter() > deadline:
-            raise SystemExit("timed out")
-        app.processEvents()
-        time.sleep(0.001)
+PATIENCE = 120.0  # seconds any one step of printing may take before the bench gives up
 
 
 def bench_core(queue: PdfQueue, pdf: bytes, runs: int) -> tuple[list[float], int, int]:
@@ -73,12 +65,16 @@ def bench_app(queue: PdfQueue, runs: int) -> tuple[list[float], list[float], tup
     recipe_file = Path(os.environ["BRIEFER_SETTINGS"]).with_name("whole-report.yaml")
     save_recipe(WHOLE_REPORT, recipe_file)
     window.open_recipe_file(recipe_file)
-    wait_until(app, lambda: window.last_preview is not None and window.last_preview.recipe == window.panel.recipe())
+    wait_until(
+        app,
+        limit=PATIENCE,
+        condition=lambda: window.last_preview is not None and window.last_preview.recipe == window.panel.recipe(),
+    )
     heartbeat = Heartbeat()
     # the same heartbeat over the idle window first: what the machine's own load costs
     heartbeat.start()
     idle_until = time.perf_counter() + 3.0
-    wait_until(app, lambda: time.perf_counter() > idle_until)
+    wait_until(app, limit=PATIENCE, condition=lambda: time.perf_counter() > idle_until)
     heartbeat.stop()
     idle = max(heartbeat.gaps, default=0.0)
     to_dialog, to_queued, job_size = [], [], 0
@@ -86,17 +82,23 @@ def bench_app(queue: PdfQueue, runs: int) -> tuple[list[float], list[float], tup
     for _ in range(runs):
         started = time.perf_counter()
         window.commands.print.trigger()
-        wait_until(app, lambda: window.print_dialog is not None and window.print_dialog.isVisible())
+        wait_until(
+            app, limit=PATIENCE, condition=lambda: window.print_dialog is not None and window.print_dialog.isVisible()
+        )
         to_dialog.append(time.perf_counter() - started)
         dialog = window.print_dialog
         assert dialog is not None
         pause = time.perf_counter() + 0.3  # a person reads the dialog before clicking Print
-        wait_until(app, lambda p=pause: time.perf_counter() > p)
+        wait_until(app, limit=PATIENCE, condition=lambda p=pause: time.perf_counter() > p)
         started = time.perf_counter()
         dialog.print_button.click()
-        wait_until(app, lambda d=dialog: d.job is not None and (d.job.job is not None or not d.job.running))
+        wait_until(
+            app,
+            limit=PATIENCE,
+            condition=lambda d=dialog: d.job is not None and (d.job.job is not None or not d.job.running),
+        )
         to_queued.append(time.perf_counter() - started)
-        wait_until(app, lambda d=dialog: not d.isVisible())
+        wait_until(app, limit=PATIENCE, condition=lambda d=dialog: not d.isVisible())
         assert dialog.job is not None and dialog.job.job is not None, dialog.warning.text()
         job_size = len(queue.spooled_document(dialog.job.job.job_id))
     heartbeat.stop()
