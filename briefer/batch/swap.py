@@ -5,7 +5,8 @@ the cover's content and resources; every other page takes the furniture forms of
 the fonts they bring get subset tags of their own. Whether the parts fit is decided by the
 cover's tagged structure: each marked-content id must belong to an element of the same role,
 attributes and ancestry as in the template, so the template's structure tree describes the new
-cover as it describes its own. Imports pikepdf only when used.
+cover as it describes its own, and the cover's links (kept from the template) must be the same.
+Imports pikepdf only when used.
 """
 
 from __future__ import annotations
@@ -23,16 +24,19 @@ CoverShape = tuple[object, ...]
 def cover_shape(pdf: Any) -> CoverShape | None:
     """The first page's tagged structure: for each of its marked-content ids, the element it
     belongs to (numbered in order of first use), that element's role, attributes and ancestors'
-    roles. None when the page is not tagged or has annotations."""
+    roles; and each of its links (a web address on the cover), whole, with its element's roles.
+    The copy keeps the template's links, so they must be the same. None when the page is not
+    tagged, or links to a page of its own file."""
     import pikepdf
 
     root = pdf.Root.get("/StructTreeRoot")
     page = pdf.pages[0].obj
     key = page.get("/StructParents")
-    if root is None or key is None or "/Annots" in page:
+    if root is None or key is None:
         return None
     nums = root.ParentTree.get("/Nums", [])
-    marks = next((nums[i + 1] for i in range(0, len(nums), 2) if int(nums[i]) == int(key)), None)
+    parents = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+    marks = parents.get(int(key))
     if not isinstance(marks, pikepdf.Array):
         return None
     ordinals: dict[tuple[int, int], int] = {}
@@ -40,7 +44,14 @@ def cover_shape(pdf: Any) -> CoverShape | None:
     for element in marks:
         ordinal = ordinals.setdefault(element.objgen, len(ordinals))
         shape.append((ordinal, _attributes(element), _roles(element)))
-    return tuple(shape)
+    links: list[object] = []
+    for annotation in page.get("/Annots", []):
+        action = annotation.get("/A")
+        if "/Dest" in annotation or (action is not None and action.get("/S") != "/URI"):
+            return None
+        owner = parents.get(int(annotation.get("/StructParent", -1)))
+        links.append((_attributes(annotation, "/StructParent"), _roles(owner) if owner is not None else ()))
+    return tuple(shape), tuple(links)
 
 
 def fits(cover: CoverShape, parts: Any) -> bool:
@@ -73,8 +84,10 @@ def subset_tag(copy: int) -> str:
     return _TAG_OF_COPY + "".join(reversed(letters))
 
 
-def _attributes(element: Any) -> tuple[tuple[str, str], ...]:
-    return tuple(sorted((str(k), repr(v)) for k, v in element.items() if k not in ("/P", "/K", "/Pg")))
+def _attributes(element: Any, *skipped: str) -> tuple[tuple[str, str], ...]:
+    """Its entries but those naming other objects of its file (parent, kids, page) and `skipped`."""
+    left_out = ("/P", "/K", "/Pg", *skipped)
+    return tuple(sorted((str(k), repr(v)) for k, v in element.items() if k not in left_out))
 
 
 def _roles(element: Any) -> tuple[str, ...]:

@@ -23,6 +23,7 @@ from briefer.batch.copies import CopyMaker, make_template, personalise, template
 from briefer.batch.plan import plan_recipients
 from briefer.batch.recipients import Recipient
 from briefer.batch.runner import build_batch
+from briefer.batch.swap import cover_shape
 from briefer.build import build_bytes, tailor
 from briefer.render.embedded import read_embedded_recipe
 from briefer.render.personal import render_personal_parts
@@ -248,3 +249,27 @@ def test_a_combined_file_shares_the_template_and_shows_each_copy_as_its_single_b
     assert contents[0][1:] == contents[1][1:] == contents[2][1:]
     assert contents[0][0] != contents[1][0]  # each cover its own
     assert not set(contents[3]) & set(contents[0])  # the other template's copy
+
+
+@needs_poppler
+def test_a_copy_of_the_second_report_keeps_its_covers_link(gao_report, tmp_path):
+    """The GAO report's cover links its web address: the copy keeps the template's link, which is
+    the single build's own (the same place, address, text and structure element)."""
+    recipe = personal(Recipe(), "Łukasz Wójcik, Senator", organisation="Committee on Armed Services")
+    copy, single = CopyMaker(gao_report).build(recipe), build_bytes(gao_report, recipe)
+    assert copy != single
+    assert pixels(copy, tmp_path) == pixels(single, tmp_path)
+    assert page_texts(copy) == page_texts(single)
+    assert links(copy) == links(single) and links(copy)[0], "the cover has its link"
+    assert struct_text(copy, tmp_path) == struct_text(single, tmp_path)
+
+
+def test_a_cover_link_unlike_the_templates_is_refused(gao_report):
+    pdf = build_bytes(gao_report, template_recipe(personal(Recipe(), "A")))
+    with pikepdf.open(io.BytesIO(pdf)) as opened:
+        shape = cover_shape(opened)
+        assert shape is not None
+        opened.pages[0].obj.Annots[0].A.URI = pikepdf.String("https://example.org/another")
+        assert cover_shape(opened) != shape
+        opened.pages[0].obj.Annots[0].Dest = pikepdf.Array([opened.pages[1].obj, pikepdf.Name.Fit])
+        assert cover_shape(opened) is None  # a link to a page of its own file is never carried over
